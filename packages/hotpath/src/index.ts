@@ -1,0 +1,85 @@
+/**
+ * hotpath: monitor channels, streams and futures without changing them. Everything is decided once, at
+ * import, by `HOTPATH`: off, every wrapper hands its argument straight back and nothing else happens.
+ */
+import { monitorChannel } from './channels/detect.js';
+import { config } from './config.js';
+import { activate } from './lifecycle.js';
+import { checkOptions } from './options.js';
+import { captureCallSite } from './registry/call-site.js';
+import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
+import { ReportGuard } from './report/reporter.js';
+import type {
+  ChannelOptions,
+  FutureOptions,
+  Guard,
+  ReportOptions,
+  Snapshot,
+  StreamOptions,
+} from './types.js';
+
+export { ChannelClosedError } from './primitives/errors.js';
+export type * from './types.js';
+
+/** Whether monitoring is on (`HOTPATH=1`). */
+export const enabled: boolean = config.enabled;
+
+/** Starts counting what flows through `target` and returns it (the same object; for WHATWG streams, one of the same type). */
+export function channel<T>(target: T, options?: ChannelOptions): T {
+  if (!enabled) return target;
+  checkOptions('channel', options, ['label', 'log', 'capacity']);
+  const result = monitorChannel(target, options, captureCallSite(channel)) as T;
+  activate();
+  return result;
+}
+
+/** Counts the items a source yields; consume what it returns exactly as you would have consumed `source`. */
+export function stream<T>(source: T, options?: StreamOptions): T {
+  if (!enabled) return source;
+  checkOptions('stream', options, ['label', 'log']);
+  return source;
+}
+
+/** Tracks one promise (or the promise a thunk returns): how long it took and how it ended. */
+export function future<T>(
+  work: PromiseLike<T> | (() => PromiseLike<T>),
+  options?: FutureOptions,
+): Promise<T> {
+  if (!enabled) return (typeof work === 'function' ? work() : work) as Promise<T>;
+  checkOptions('future', options, ['label', 'log', 'signal']);
+  return (typeof work === 'function' ? work() : work) as Promise<T>;
+}
+
+/** Tracks every call of an async function; also usable as a method decorator, `@futureFn()`. */
+export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
+  fn: F,
+  options?: FutureOptions,
+): F {
+  return fn;
+}
+
+/** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */
+export function start(options: ReportOptions = {}): Guard {
+  if (!enabled) return offGuard;
+  return new ReportGuard(options);
+}
+
+/** Runs `fn` under a guard and prints the report when it settles. */
+export async function main<T>(fn: () => T | Promise<T>, options: ReportOptions = {}): Promise<T> {
+  const guard = start(options);
+  try {
+    return await fn();
+  } finally {
+    await guard.stop();
+  }
+}
+
+/** Everything monitored, as of now: exactly what the metrics server serves. */
+export function snapshot(): Snapshot {
+  return enabled ? takeSnapshot() : emptySnapshot();
+}
+
+const offGuard: Guard = {
+  stop: () => Promise.resolve(),
+  [Symbol.asyncDispose]: () => Promise.resolve(),
+};

@@ -1,0 +1,65 @@
+/**
+ * The `hotpath-off` build: the same names as `index.ts`, none of the machinery. Selected with the
+ * `hotpath-off` export condition (`node -C hotpath-off`, or a bundler's conditions) so that a production
+ * bundle carries no monitoring code at all. Its types are `index.d.ts`'s.
+ */
+import type {
+  ChannelOptions,
+  FutureOptions,
+  Guard,
+  ReportOptions,
+  Snapshot,
+  StreamOptions,
+} from './types.js';
+
+export { ChannelClosedError } from './primitives/errors.js';
+export type * from './types.js';
+
+export const enabled = false;
+
+export function channel<T>(target: T, _options?: ChannelOptions): T {
+  return target;
+}
+
+export function stream<T>(source: T, _options?: StreamOptions): T {
+  return source;
+}
+
+export function future<T>(
+  work: PromiseLike<T> | (() => PromiseLike<T>),
+  _options?: FutureOptions,
+): Promise<T> {
+  return (typeof work === 'function' ? work() : work) as Promise<T>;
+}
+
+export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
+  fn: F,
+  _options?: FutureOptions,
+): F {
+  return fn;
+}
+
+const guard: Guard = {
+  stop: () => Promise.resolve(),
+  [Symbol.asyncDispose]: () => Promise.resolve(),
+};
+
+export function start(_options?: ReportOptions): Guard {
+  return guard;
+}
+
+export async function main<T>(fn: () => T | Promise<T>, _options?: ReportOptions): Promise<T> {
+  return await fn();
+}
+
+export function snapshot(): Snapshot {
+  return {
+    schemaVersion: 1,
+    pid: process.pid,
+    elapsedMs: 0,
+    channels: [],
+    streams: [],
+    futures: [],
+    faults: 0,
+  };
+}

@@ -1,0 +1,158 @@
+import type { ChannelObserver } from '../primitives/stats-hook.js';
+import type { ChannelRow, ChannelState, LogOption } from '../types.js';
+import { nowMs } from './clock.js';
+import { DelayClock } from './delay-clock.js';
+import { formatValue } from './format-value.js';
+import type { KindRegistry, Tracked } from './kind-registry.js';
+import { LogRing } from './log-ring.js';
+import { Reservoir } from './reservoir.js';
+import type { Site } from './sites.js';
+
+export interface ChannelDescription {
+  kind: string;
+  type: string;
+  capacity: number | null;
+  /** False where deliveries are not first-in first-out, so send and receive cannot be paired. */
+  fifo: boolean;
+  log: LogOption | undefined;
+  logsLimit: number;
+}
+
+/**
+ * The counters of one channel. Wrappers call `onSent` / `onReceived` at the user's own send and receive;
+ * the hot path is a few increments and compares, with logging and timing only where asked for.
+ */
+export class ChannelStats implements Tracked, ChannelObserver {
+  finished = false;
+  state: ChannelState = 'active';
+  sent = 0;
+  received = 0;
+  queued = 0;
+  queuedBytes: number | null = null;
+  readonly kind: string;
+  readonly type: string;
+  readonly capacity: number | null;
+  readonly createdMs = nowMs();
+  readonly delay: DelayClock | null;
+  readonly sentLog: LogRing | null;
+  readonly receivedLog: LogRing | null;
+  private readonly log: LogOption | undefined;
+  /** Full at this many queued; Infinity where the channel cannot fill. */
+  private readonly fullAt: number;
+
+  constructor(
+    readonly id: number,
+    readonly site: Site,
+    readonly ordinal: number,
+    description: ChannelDescription,
+    private readonly registry: KindRegistry<ChannelStats, ChannelRow>,
+  ) {
+    this.kind = description.kind;
+    this.type = description.type;
+    this.capacity = description.capacity;
+    this.fullAt = description.capacity ?? Number.POSITIVE_INFINITY;
+    this.delay = description.fifo ? new DelayClock() : null;
+    const logging = description.log !== undefined && description.log !== false;
+    this.log = logging ? description.log : undefined;
+    this.sentLog = logging ? new LogRing(description.logsLimit) : null;
+    this.receivedLog = logging ? new LogRing(description.logsLimit) : null;
+  }
+
+  onSent(value: unknown): void {
+    const index = ++this.sent;
+    const queued = index - this.received;
+    this.queued = queued;
+    if (queued >= this.fullAt && this.state === 'active') this.state = 'full';
+    if (this.delay !== null && DelayClock.timed(index)) this.delay.stampSent(index);
+    if (this.sentLog !== null) this.logSent(index, value);
+  }
+
+  onReceived(): void {
+    const index = ++this.received;
+    const queued = this.sent - index;
+    this.queued = queued;
+    if (this.state === 'full' && queued < this.fullAt) this.state = 'active';
+    if (this.delay !== null && DelayClock.timed(index)) this.delay.stampReceived(index);
+    if (this.receivedLog !== null) this.receivedLog.push({ index, timestampMs: nowMs(), message: null });
+  }
+
+  /** A side closed; `finished` when nothing more can be sent or received. */
+  onClosed(finished: boolean): void {
+    if (this.state !== 'notified') this.state = 'closed';
+    if (finished) this.registry.finish(this);
+  }
+
+  onDrained(): void {
+    this.registry.finish(this);
+  }
+
+  onNotified(): void {
+    this.state = 'notified';
+    this.registry.finish(this);
+  }
+
+  onErrored(): void {
+    this.state = 'errored';
+    this.registry.finish(this);
+  }
+
+  private logSent(index: number, value: unknown): void {
+    this.sentLog!.push({ index, timestampMs: nowMs(), message: formatValue(value, this.log!) });
+  }
+}
+
+export function channelRow(stats: ChannelStats): ChannelRow {
+  return {
+    id: stats.id,
+    label: stats.site.labelFor(stats.ordinal),
+    source: stats.site.source,
+    hasCustomLabel: stats.site.hasCustomLabel,
+    instances: 1,
+    kind: stats.kind,
+    type: stats.type,
+    capacity: stats.capacity,
+    state: stats.state,
+    sent: stats.sent,
+    received: stats.received,
+    queued: stats.queued,
+    queuedBytes: stats.queuedBytes,
+    delay: stats.delay === null ? null : stats.delay.reservoir.percentiles(),
+    createdMs: round(stats.createdMs),
+  };
+}
+
+/** Summary rows keep exact totals; delay percentiles come from the samples the folded rows still held. */
+const summaryDelays = new WeakMap<ChannelRow, Reservoir>();
+
+export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id: number): ChannelRow {
+  const row = summary ?? {
+    ...channelRow(stats),
+    id,
+    label: stats.site.label,
+    instances: 0,
+    sent: 0,
+    received: 0,
+    queued: 0,
+    queuedBytes: null,
+    delay: null,
+  };
+  row.instances++;
+  row.sent += stats.sent;
+  row.received += stats.received;
+  row.queued += stats.queued;
+  row.state = stats.state;
+  if (stats.delay !== null) {
+    let reservoir = summaryDelays.get(row);
+    if (reservoir === undefined) {
+      reservoir = new Reservoir();
+      summaryDelays.set(row, reservoir);
+    }
+    reservoir.absorb(stats.delay.reservoir);
+    row.delay = reservoir.percentiles();
+  }
+  return row;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

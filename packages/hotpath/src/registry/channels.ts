@@ -1,0 +1,40 @@
+import type { ChannelLogs, ChannelOptions, ChannelRow } from '../types.js';
+import type { CallSite } from './call-site.js';
+import { type ChannelDescription, ChannelStats, channelRow, foldChannel } from './channel-stats.js';
+import { KindRegistry } from './kind-registry.js';
+import { Sites } from './sites.js';
+
+export const channelRegistry = new KindRegistry<ChannelStats, ChannelRow>({
+  toRow: channelRow,
+  fold: foldChannel,
+});
+const channelSites = new Sites('channel');
+
+/** Makes the stats record for one newly wrapped channel. `target` is what, once collected, ends it. */
+export function registerChannel(
+  description: ChannelDescription,
+  options: ChannelOptions | undefined,
+  callSite: CallSite | null,
+  target?: object,
+): ChannelStats {
+  const site = channelSites.resolve(callSite, options?.label);
+  const stats = new ChannelStats(
+    channelRegistry.allocateId(),
+    site,
+    site.made++,
+    description,
+    channelRegistry,
+  );
+  channelRegistry.add(stats, target);
+  return stats;
+}
+
+export function channelLogs(id: number): ChannelLogs | null {
+  const stats = channelRegistry.get(id);
+  if (stats === undefined) return null;
+  return {
+    id,
+    sentLogs: stats.sentLog?.toArray() ?? [],
+    receivedLogs: stats.receivedLog?.toArray() ?? [],
+  };
+}

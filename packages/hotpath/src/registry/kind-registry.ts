@@ -1,0 +1,108 @@
+import { Deque } from '../primitives/deque.js';
+import type { RowIdentity } from '../types.js';
+import { shielded } from './faults.js';
+import type { Site } from './sites.js';
+
+/** What every tracked instance (a channel, a stream) carries for the registry. */
+export interface Tracked {
+  readonly id: number;
+  readonly site: Site;
+  readonly ordinal: number;
+  finished: boolean;
+}
+
+export interface KindBehaviour<E extends Tracked, R extends RowIdentity> {
+  toRow(entry: E): R;
+  /** Folds a finished entry into its site's summary row (`null` for the first one). */
+  fold(summary: R | null, entry: E, id: number): R;
+}
+
+/** Finished instances kept as their own rows, per kind, before they fold into per-site summaries. */
+export const DEFAULT_RETAINED_FINISHED = 1000;
+
+/**
+ * Holds the instances of one kind. Live instances are kept; finished ones stay visible until more than
+ * `retainedFinished` have finished, then the oldest fold into one summary row per site. Totals never
+ * depend on the retained window: a folded instance's counts live on in its summary.
+ */
+export class KindRegistry<E extends Tracked, R extends RowIdentity> {
+  private nextId = 1;
+  private readonly entries = new Map<number, E>();
+  private readonly finishedQueue = new Deque<E>();
+  private readonly summaries = new Map<Site, R>();
+  private readonly collected = new FinalizationRegistry<E>((entry) =>
+    shielded(() => this.finish(entry), undefined),
+  );
+
+  constructor(
+    private readonly behaviour: KindBehaviour<E, R>,
+    private readonly retainedFinished = DEFAULT_RETAINED_FINISHED,
+  ) {}
+
+  allocateId(): number {
+    return this.nextId++;
+  }
+
+  add(entry: E, target?: object): void {
+    this.entries.set(entry.id, entry);
+    // An instance the program drops without finishing would otherwise stay "live" for ever.
+    if (target !== undefined) this.collected.register(target, entry, entry);
+  }
+
+  finish(entry: E): void {
+    if (entry.finished) return;
+    entry.finished = true;
+    this.collected.unregister(entry);
+    this.finishedQueue.push(entry);
+    while (this.finishedQueue.length > this.retainedFinished) this.foldOldest();
+  }
+
+  get(id: number): E | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Rows for the snapshot: custom labels first, then by call site; instances of a site in order. */
+  rows(): R[] {
+    const rows: { row: R; site: Site; ordinal: number }[] = [];
+    for (const [site, row] of this.summaries) rows.push({ row: { ...row }, site, ordinal: -1 });
+    for (const entry of this.entries.values()) {
+      rows.push({ row: this.behaviour.toRow(entry), site: entry.site, ordinal: entry.ordinal });
+    }
+    rows.sort(compareRows);
+    return rows.map((r) => r.row);
+  }
+
+  get liveCount(): number {
+    return this.entries.size;
+  }
+
+  private foldOldest(): void {
+    const entry = this.finishedQueue.shift()!;
+    this.entries.delete(entry.id);
+    const summary = this.summaries.get(entry.site) ?? null;
+    const id = summary === null ? this.allocateId() : summary.id;
+    this.summaries.set(entry.site, this.behaviour.fold(summary, entry, id));
+  }
+}
+
+function compareRows(
+  a: { row: RowIdentity; site: Site; ordinal: number },
+  b: { row: RowIdentity; site: Site; ordinal: number },
+): number {
+  if (a.site.hasCustomLabel !== b.site.hasCustomLabel) return a.site.hasCustomLabel ? -1 : 1;
+  const byName = a.site.hasCustomLabel
+    ? compareText(a.site.label, b.site.label) || compareText(a.site.source ?? '', b.site.source ?? '')
+    : compareSource(a.site.source ?? '', b.site.source ?? '');
+  return byName || a.ordinal - b.ordinal || a.row.id - b.row.id;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `file.ts:9` before `file.ts:10`: compare the path as text, then the line as a number. */
+function compareSource(a: string, b: string): number {
+  const ai = a.lastIndexOf(':');
+  const bi = b.lastIndexOf(':');
+  return compareText(a.slice(0, ai), b.slice(0, bi)) || Number(a.slice(ai + 1)) - Number(b.slice(bi + 1));
+}

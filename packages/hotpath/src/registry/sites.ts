@@ -1,0 +1,48 @@
+import type { CallSite } from './call-site.js';
+
+/**
+ * Everything made at one call site under one label. It numbers the instances (`label`, `label-2`,
+ * `label-3`, …) and is where finished instances fold once they leave the retained window.
+ */
+export class Site {
+  /** How many instances were made here; the next one's suffix follows from it. */
+  made = 0;
+
+  constructor(
+    readonly source: string | null,
+    readonly label: string,
+    readonly hasCustomLabel: boolean,
+  ) {}
+
+  /** The display label of the n-th instance (0-based). */
+  labelFor(ordinal: number): string {
+    return ordinal === 0 ? this.label : `${this.label}-${ordinal + 1}`;
+  }
+}
+
+/** Past this many distinct sites (say, a label made from a request id) new ones share one overflow site. */
+const MAX_SITES = 10_000;
+
+export class Sites {
+  private readonly byKey = new Map<string, Site>();
+  private overflow: Site | null = null;
+
+  constructor(private readonly fallbackLabel: string) {}
+
+  resolve(callSite: CallSite | null, customLabel: string | undefined): Site {
+    const hasCustomLabel = typeof customLabel === 'string' && customLabel !== '';
+    const source = callSite?.source ?? null;
+    const label = hasCustomLabel ? customLabel : (callSite?.label ?? this.fallbackLabel);
+    const key = `${source ?? ''}\u0000${hasCustomLabel ? customLabel : ''}`;
+    let site = this.byKey.get(key);
+    if (site === undefined) {
+      if (this.byKey.size >= MAX_SITES) {
+        this.overflow ??= new Site(null, `${this.fallbackLabel} (other sites)`, false);
+        return this.overflow;
+      }
+      site = new Site(source, label, hasCustomLabel);
+      this.byKey.set(key, site);
+    }
+    return site;
+  }
+}

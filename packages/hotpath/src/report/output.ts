@@ -1,0 +1,34 @@
+import { writeSync } from 'node:fs';
+import { config } from '../config.js';
+import type { ReportOptions } from '../types.js';
+
+export type Output = NonNullable<ReportOptions['output']>;
+
+/**
+ * Writes the whole text to standard output before returning, even at exit and even into a full,
+ * non-blocking pipe (where a plain write would fail with EAGAIN and the tail of the report be lost).
+ */
+export function writeStdoutFully(text: string): void {
+  let data = Buffer.from(text);
+  while (data.length > 0) {
+    try {
+      const written = writeSync(1, data);
+      data = data.subarray(written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
+export function writeReportNow(text: string, output: Output | undefined): void {
+  if (text === '') return;
+  if (output === undefined || output === process.stdout) writeStdoutFully(text);
+  else output.write(text);
+}
+
+export function useColor(output: Output | undefined): boolean {
+  if (config.noColor) return false;
+  const target = (output ?? process.stdout) as { isTTY?: boolean };
+  return target.isTTY === true;
+}

@@ -1,0 +1,89 @@
+import { config } from '../config.js';
+import { recordFault } from '../registry/faults.js';
+import { takeSnapshot } from '../registry/snapshot.js';
+import type { Guard, ReportOptions } from '../types.js';
+import { useColor, writeReportNow } from './output.js';
+import { renderReport } from './render.js';
+
+/** Guards that have started and not yet printed; while any is open, the default exit report stays quiet. */
+const openGuards = new Set<ReportGuard>();
+let exitHookInstalled = false;
+let reported = false;
+
+export class ReportGuard implements Guard {
+  private printed = false;
+  private readonly timer: NodeJS.Timeout | null;
+
+  constructor(private readonly options: ReportOptions) {
+    openGuards.add(this);
+    installExitHook();
+    this.timer =
+      options.timeoutMs === undefined
+        ? null
+        : setTimeout(() => {
+            this.printNow();
+            process.exit(0);
+          }, options.timeoutMs).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.printNow();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.stop();
+  }
+
+  printNow(): void {
+    if (this.printed) return;
+    this.printed = true;
+    openGuards.delete(this);
+    if (this.timer !== null) clearTimeout(this.timer);
+    printReport(this.options);
+  }
+}
+
+function printReport(options: ReportOptions): void {
+  try {
+    const text = renderReport(takeSnapshot(), {
+      format: options.format ?? (config.report === 'off' ? 'table' : config.report),
+      sections: options.sections,
+      color: useColor(options.output),
+    });
+    writeReportNow(text, options.output);
+  } catch (error) {
+    recordFault(error);
+  }
+}
+
+/** Prints what is due at exit: every guard still open, or else the default report. Once. */
+function reportAtExit(): void {
+  if (reported) return;
+  reported = true;
+  if (openGuards.size > 0) {
+    for (const guard of [...openGuards]) guard.printNow();
+  } else if (config.report !== 'off') {
+    printReport({ format: config.report });
+  }
+}
+
+/**
+ * Prints the report when the process ends, without changing how it ends: no handle is kept open, the
+ * exit code is untouched, and a signal that would have killed the process still kills it (re-raised once
+ * the report is out) unless the program handles that signal itself.
+ */
+export function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', reportAtExit);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = () => {
+      // Another listener means the program handles the signal itself; the report waits for the exit.
+      if (process.listenerCount(signal) > 1) return;
+      process.removeListener(signal, onSignal);
+      reportAtExit();
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}

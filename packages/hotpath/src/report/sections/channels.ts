@@ -1,0 +1,49 @@
+import type { ChannelRow, ChannelState } from '../../types.js';
+import { formatBytes, formatDurationMs } from '../format.js';
+import { type Cell, renderTable } from '../table.js';
+
+const STATE_STYLE: Record<ChannelState, Cell['style']> = {
+  active: 'green',
+  full: 'red',
+  closed: 'yellow',
+  notified: 'blue',
+  errored: 'red',
+};
+
+export function channelsSection(rows: ChannelRow[], color: boolean): string {
+  if (rows.length === 0) return 'No instrumented channels found.';
+  const timed = rows.some((row) => row.delay !== null);
+  const columns = [
+    { header: 'Channel' },
+    { header: 'Type' },
+    { header: 'State' },
+    { header: 'Sent', align: 'right' as const },
+    { header: 'Received', align: 'right' as const },
+    { header: 'Queued', align: 'right' as const },
+    { header: 'Mem', align: 'right' as const },
+    ...(timed
+      ? [
+          { header: 'Delay p50', align: 'right' as const },
+          { header: 'p95', align: 'right' as const },
+          { header: 'p99', align: 'right' as const },
+        ]
+      : []),
+  ];
+  const body = rows.map((row) => [
+    row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    row.type,
+    { text: row.state, style: STATE_STYLE[row.state] },
+    String(row.sent),
+    String(row.received),
+    String(row.queued),
+    formatBytes(row.queuedBytes),
+    ...(timed
+      ? [
+          row.delay ? formatDurationMs(row.delay.p50Ms) : '-',
+          row.delay ? formatDurationMs(row.delay.p95Ms) : '-',
+          row.delay ? formatDurationMs(row.delay.p99Ms) : '-',
+        ]
+      : []),
+  ]);
+  return `Channels:\n${renderTable(columns, body, color)}`;
+}
