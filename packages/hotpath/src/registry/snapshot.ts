@@ -2,6 +2,8 @@ import type { Snapshot } from '../types.js';
 import { channelRegistry } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
+import { futureRows } from './futures.js';
+import { streamRows } from './streams.js';
 
 /** Everything monitored, as of now. The server serves exactly this; reports print it. */
 export function takeSnapshot(): Snapshot {
@@ -10,8 +12,8 @@ export function takeSnapshot(): Snapshot {
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
     channels: shielded(() => channelRegistry.rows(), []),
-    streams: [],
-    futures: [],
+    streams: shielded(streamRows, []),
+    futures: shielded(futureRows, []),
     faults: faultCount(),
   };
 }
@@ -22,8 +24,8 @@ export function emptySnapshot(): Snapshot {
     pid: process.pid,
     elapsedMs: 0,
     channels: [],
-    streams: [],
-    futures: [],
+    streams: shielded(streamRows, []),
+    futures: shielded(futureRows, []),
     faults: 0,
   };
 }
