@@ -59,10 +59,11 @@ export class OneshotCore<T> implements Observable {
 
   private deliver(): void {
     const resolve = this.resolvePromise!;
+    const value = this.value as T;
     this.resolvePromise = null;
     this.rejectPromise = null;
     this.markDelivered();
-    resolve(this.value as T);
+    resolve(value);
   }
 
   private markDelivered(): void {

@@ -35,5 +35,5 @@ export class Reservoir {
 }
 
 function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
+  return Math.round(ms * 1e6) / 1e6;
 }

@@ -9,6 +9,8 @@ import { renderReport } from './render.js';
 const openGuards = new Set<ReportGuard>();
 let exitHookInstalled = false;
 let reported = false;
+/** Once the program uses guards, it decides when reports print; the default one never doubles them. */
+let guardsUsed = false;
 
 export class ReportGuard implements Guard {
   private printed = false;
@@ -16,6 +18,7 @@ export class ReportGuard implements Guard {
 
   constructor(private readonly options: ReportOptions) {
     openGuards.add(this);
+    guardsUsed = true;
     installExitHook();
     this.timer =
       options.timeoutMs === undefined
@@ -62,7 +65,7 @@ function reportAtExit(): void {
   reported = true;
   if (openGuards.size > 0) {
     for (const guard of [...openGuards]) guard.printNow();
-  } else if (config.report !== 'off') {
+  } else if (!guardsUsed && config.report !== 'off') {
     printReport({ format: config.report });
   }
 }

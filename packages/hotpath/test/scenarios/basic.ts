@@ -1,3 +1,4 @@
+// hotpath-rs's `basic` scenario: a labelled unbounded channel with log, a bounded(10), a oneshot.
 import { channel } from '../../src/index.ts';
 import { bounded, oneshot, unbounded } from '../../src/primitives/index.ts';
 

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readConfig } from '../src/config.ts';
+
+function read(env: Record<string, string>) {
+  const warnings: string[] = [];
+  return { config: readConfig(env, (w) => warnings.push(w)), warnings };
+}
+
+describe('readConfig', () => {
+  test('HOTPATH switches on for 1, true, on, yes in any case', () => {
+    for (const value of ['1', 'true', 'TRUE', 'On', 'yes', ' yes '])
+      assert.equal(read({ HOTPATH: value }).config.enabled, true);
+    for (const value of ['0', 'false', 'off', 'no', '']) {
+      const { config, warnings } = read({ HOTPATH: value });
+      assert.equal(config.enabled, false);
+      assert.deepEqual(warnings, []);
+    }
+  });
+
+  test('a bad HOTPATH warns and stays off', () => {
+    const { config, warnings } = read({ HOTPATH: 'maybe' });
+    assert.equal(config.enabled, false);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /^HOTPATH="maybe"/);
+  });
+
+  test('off: nothing else is read, so nothing else warns', () => {
+    const { config, warnings } = read({ HOTPATH_METRICS_PORT: 'x', HOTPATH_REPORT: 'x' });
+    assert.equal(config.metricsPort, 6770);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('defaults', () => {
+    const { config, warnings } = read({ HOTPATH: '1' });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(config, {
+      enabled: true,
+      metricsPort: 6770,
+      metricsHost: '127.0.0.1',
+      metricsServerOff: false,
+      metricsToken: null,
+      logsLimit: 50,
+      report: 'table',
+      futurePolls: false,
+      noColor: false,
+    });
+  });
+
+  test('every variable is parsed', () => {
+    const { config, warnings } = read({
+      HOTPATH: '1',
+      HOTPATH_METRICS_PORT: '0',
+      HOTPATH_METRICS_HOST: '[::1]',
+      HOTPATH_METRICS_SERVER_OFF: 'true',
+      HOTPATH_METRICS_TOKEN: 's3cret',
+      HOTPATH_LOGS_LIMIT: '7',
+      HOTPATH_REPORT: 'JSON-pretty',
+      HOTPATH_FUTURE_POLLS: 'on',
+      NO_COLOR: '1',
+    });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(config, {
+      enabled: true,
+      metricsPort: 0,
+      metricsHost: '::1',
+      metricsServerOff: true,
+      metricsToken: 's3cret',
+      logsLimit: 7,
+      report: 'json-pretty',
+      futurePolls: true,
+      noColor: true,
+    });
+  });
+
+  test('bad values: one warning naming the variable each, then the default', () => {
+    const { config, warnings } = read({
+      HOTPATH: '1',
+      HOTPATH_METRICS_PORT: '70000',
+      HOTPATH_METRICS_HOST: 'http://x y',
+      HOTPATH_LOGS_LIMIT: '-1',
+      HOTPATH_REPORT: 'csv',
+      HOTPATH_FUTURE_POLLS: 'sometimes',
+    });
+    assert.equal(config.metricsPort, 6770);
+    assert.equal(config.metricsHost, '127.0.0.1');
+    assert.equal(config.logsLimit, 50);
+    assert.equal(config.report, 'table');
+    assert.equal(config.futurePolls, false);
+    assert.deepEqual(
+      warnings.map((w) => w.split('=')[0]),
+      [
+        'HOTPATH_METRICS_PORT',
+        'HOTPATH_METRICS_HOST',
+        'HOTPATH_LOGS_LIMIT',
+        'HOTPATH_REPORT',
+        'HOTPATH_FUTURE_POLLS',
+      ],
+    );
+  });
+});
