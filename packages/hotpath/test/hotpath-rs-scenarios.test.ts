@@ -100,3 +100,11 @@ describe('hotpath-rs scenarios, ported to hotpath channels', () => {
     assert.match(report, /\| slow-consumer \| bounded\[10\] \| closed \|\s+50 \|\s+50 \|\s+0 \|/);
   });
 });
+
+test('a log formatter or inspection that throws never reaches the program; the faults are counted', async () => {
+  const { off, on, report } = await offAndOn('faulty-formatter.ts');
+  assert.equal(off.stdout, 'received 1 object\n');
+  assert.deepEqual(JSON.parse(on.stderr), { faults: 2 });
+  assert.match(report, /\| faulty\s+\| unbounded \| active \|\s+1 \|\s+1 \|/);
+  assert.match(report, /2 internal fault\(s\) were caught and ignored/);
+});

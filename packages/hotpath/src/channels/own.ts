@@ -29,7 +29,6 @@ export const ownChannelAdapter: ChannelAdapter = {
     );
     // Values already buffered when monitoring starts count as sent, so that `queued` stays exact.
     stats.sent = core.queuedCount();
-    stats.queued = stats.sent;
     core.observer = stats;
     if (core.isFinished()) stats.onClosed(true);
     return target;

@@ -27,13 +27,16 @@ export class ChannelStats implements Tracked, ChannelObserver {
   state: ChannelState = 'active';
   sent = 0;
   received = 0;
-  queued = 0;
   queuedBytes: number | null = null;
+  queuedFrom: (() => number) | null = null;
   readonly kind: string;
   readonly type: string;
   readonly capacity: number | null;
   readonly createdMs = nowMs();
   readonly delay: DelayClock | null;
+  /** The next send / receive to time; -1 where nothing is timed. Kept here so the check is one compare. */
+  private nextSentStamp: number;
+  private nextReceivedStamp: number;
   readonly sentLog: LogRing | null;
   readonly receivedLog: LogRing | null;
   private readonly log: LogOption | undefined;
@@ -52,6 +55,8 @@ export class ChannelStats implements Tracked, ChannelObserver {
     this.capacity = description.capacity;
     this.fullAt = description.capacity ?? Number.POSITIVE_INFINITY;
     this.delay = description.fifo ? new DelayClock() : null;
+    this.nextSentStamp = this.delay === null ? -1 : 1;
+    this.nextReceivedStamp = this.nextSentStamp;
     const logging = description.log !== undefined && description.log !== false;
     this.log = logging ? description.log : undefined;
     this.sentLog = logging ? new LogRing(description.logsLimit) : null;
@@ -60,20 +65,28 @@ export class ChannelStats implements Tracked, ChannelObserver {
 
   onSent(value: unknown): void {
     const index = ++this.sent;
-    const queued = index - this.received;
-    this.queued = queued;
-    if (queued >= this.fullAt && this.state === 'active') this.state = 'full';
-    if (this.delay !== null && DelayClock.timed(index)) this.delay.stampSent(index);
+    if (index === this.nextSentStamp) this.stampSent(index);
     if (this.sentLog !== null) this.logSent(index, value);
   }
 
   onReceived(): void {
     const index = ++this.received;
-    const queued = this.sent - index;
-    this.queued = queued;
-    if (this.state === 'full' && queued < this.fullAt) this.state = 'active';
-    if (this.delay !== null && DelayClock.timed(index)) this.delay.stampReceived(index);
+    if (index === this.nextReceivedStamp) this.stampReceived(index);
     if (this.receivedLog !== null) this.receivedLog.push({ index, timestampMs: nowMs(), message: null });
+  }
+
+  /**
+   * What is buffered now. Where the wrapper knows better than the counters (a Node stream's own buffer),
+   * it sets `queuedFrom`.
+   */
+  currentQueued(): number {
+    return this.queuedFrom === null ? this.sent - this.received : this.queuedFrom();
+  }
+
+  /** The state as of now: `full` is not stored per message but read off the queue when asked. */
+  currentState(): ChannelState {
+    if (this.state === 'active' && this.currentQueued() >= this.fullAt) return 'full';
+    return this.state;
   }
 
   /** A side closed; `finished` when nothing more can be sent or received. */
@@ -96,6 +109,16 @@ export class ChannelStats implements Tracked, ChannelObserver {
     this.registry.finish(this);
   }
 
+  private stampSent(index: number): void {
+    this.delay!.stampSent(index);
+    this.nextSentStamp = this.delay!.nextSent;
+  }
+
+  private stampReceived(index: number): void {
+    this.delay!.stampReceived(index);
+    this.nextReceivedStamp = this.delay!.nextReceived;
+  }
+
   private logSent(index: number, value: unknown): void {
     this.sentLog!.push({ index, timestampMs: nowMs(), message: formatValue(value, this.log!) });
   }
@@ -111,10 +134,10 @@ export function channelRow(stats: ChannelStats): ChannelRow {
     kind: stats.kind,
     type: stats.type,
     capacity: stats.capacity,
-    state: stats.state,
+    state: stats.currentState(),
     sent: stats.sent,
     received: stats.received,
-    queued: stats.queued,
+    queued: stats.currentQueued(),
     queuedBytes: stats.queuedBytes,
     delay: stats.delay === null ? null : stats.delay.reservoir.percentiles(),
     createdMs: round(stats.createdMs),
@@ -139,8 +162,8 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
   row.instances++;
   row.sent += stats.sent;
   row.received += stats.received;
-  row.queued += stats.queued;
-  row.state = stats.state;
+  row.queued += stats.currentQueued();
+  row.state = stats.currentState();
   if (stats.delay !== null) {
     let reservoir = summaryDelays.get(row);
     if (reservoir === undefined) {

@@ -2,31 +2,42 @@ import { nowMs } from './clock.js';
 import { Reservoir } from './reservoir.js';
 
 const SLOTS = 64;
-/** Every message is timed until this many, then every 16th: a timestamp costs more than a counter. */
+/** Every message is timed until this many, then every 256th: a timestamp costs more than a counter. */
 const TIME_EVERY_MESSAGE_UNTIL = 64;
+const STRIDE = 256;
 
 /**
  * Times the way through a FIFO channel: the n-th value received is the n-th value sent, so a send stamp
- * kept under its index meets its delivery without anything travelling with the value.
+ * kept under its index meets its delivery without anything travelling with the value. The owner compares
+ * its counter with `nextSent` / `nextReceived` (one comparison per message) and calls in only when due.
  */
 export class DelayClock {
+  nextSent = 1;
+  nextReceived = 1;
   private readonly sentAt = new Float64Array(SLOTS);
   private readonly sentIndex = new Float64Array(SLOTS);
   readonly reservoir = new Reservoir();
 
-  static timed(index: number): boolean {
-    return index <= TIME_EVERY_MESSAGE_UNTIL || (index & 15) === 0;
-  }
-
   stampSent(index: number): void {
-    const slot = index & (SLOTS - 1);
+    const slot = slotOf(index);
     this.sentAt[slot] = nowMs();
     this.sentIndex[slot] = index;
+    this.nextSent = following(index);
   }
 
   stampReceived(index: number): void {
-    const slot = index & (SLOTS - 1);
+    const slot = slotOf(index);
     // A slot reused by a later send before this delivery means the sample was lost; skip it.
     if (this.sentIndex[slot] === index) this.reservoir.add(nowMs() - this.sentAt[slot]!);
+    this.nextReceived = following(index);
   }
+}
+
+function following(index: number): number {
+  return index < TIME_EVERY_MESSAGE_UNTIL ? index + 1 : (Math.floor(index / STRIDE) + 1) * STRIDE;
+}
+
+/** Early indices are consecutive, later ones multiples of the stride: spread both over the slots. */
+function slotOf(index: number): number {
+  return (index <= TIME_EVERY_MESSAGE_UNTIL ? index : index / STRIDE) & (SLOTS - 1);
 }

@@ -17,4 +17,4 @@ await tx2.send({
   },
 });
 console.log('received', await rx.recv(), typeof (await rx2.recv()));
-console.log(JSON.stringify({ faults: snapshot().faults }));
+console.error(JSON.stringify({ faults: snapshot().faults }));
