@@ -68,7 +68,17 @@ const ratio = (ns: number | undefined, raw: number) => (ns === undefined ? '-' :
 
 /** A plain-text table of results, ns/op and ratios to raw, with the budget verdicts. */
 export function formatResults(results: BenchResult[]): string {
-  const header = ['benchmark', 'raw ns/op', 'off ns/op', 'on ns/op', 'log ns/op', 'off/raw', 'on/raw', 'log/raw', 'budget'];
+  const header = [
+    'benchmark',
+    'raw ns/op',
+    'off ns/op',
+    'on ns/op',
+    'log ns/op',
+    'off/raw',
+    'on/raw',
+    'log/raw',
+    'budget',
+  ];
   const rows = results.map((r) => [
     r.name,
     fmt(r.rawNs),
@@ -81,7 +91,8 @@ export function formatResults(results: BenchResult[]): string {
     verdict(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

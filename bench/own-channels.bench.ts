@@ -9,7 +9,8 @@ type Pair = [Sender<number>, Receiver<number>];
 const raw = (): Pair => bounded<number>(1024);
 const off = (): Pair => channel(bounded<number>(1024)); // this process runs without HOTPATH: the identity path
 const on = (): Pair => ownChannelAdapter.monitor(bounded<number>(1024), { label: 'bench' }, null) as Pair;
-const logged = (): Pair => ownChannelAdapter.monitor(bounded<number>(1024), { label: 'bench', log: true }, null) as Pair;
+const logged = (): Pair =>
+  ownChannelAdapter.monitor(bounded<number>(1024), { label: 'bench', log: true }, null) as Pair;
 
 /** Fill half the buffer, drain it: the synchronous fast path every message takes when nobody waits. */
 function syncWorkload(make: () => Pair) {
@@ -42,12 +43,22 @@ export async function run(): Promise<BenchResult[]> {
     await measure({
       name: 'own bounded(1024) trySend+tryRecv (no waiting)',
       ops: 512 * 400,
-      variants: { raw: syncWorkload(raw), off: syncWorkload(off), on: syncWorkload(on), log: syncWorkload(logged) },
+      variants: {
+        raw: syncWorkload(raw),
+        off: syncWorkload(off),
+        on: syncWorkload(on),
+        log: syncWorkload(logged),
+      },
     }),
     await measure({
       name: 'own bounded(1024) await send+recv',
       ops: 50_000,
-      variants: { raw: asyncWorkload(raw), off: asyncWorkload(off), on: asyncWorkload(on), log: asyncWorkload(logged) },
+      variants: {
+        raw: asyncWorkload(raw),
+        off: asyncWorkload(off),
+        on: asyncWorkload(on),
+        log: asyncWorkload(logged),
+      },
       budget: { onRatio: 1.25, offRatio: 1.02 },
     }),
   ];
