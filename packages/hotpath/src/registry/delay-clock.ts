@@ -1,7 +1,7 @@
 import { nowMs } from './clock.js';
 import { Reservoir } from './reservoir.js';
 
-const SLOTS = 64;
+const SLOTS = 32;
 /** Every message is timed until this many, then every 256th: a timestamp costs more than a counter. */
 const TIME_EVERY_MESSAGE_UNTIL = 64;
 const STRIDE = 256;

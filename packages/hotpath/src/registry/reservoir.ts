@@ -1,15 +1,26 @@
 import type { DelayPercentiles } from '../types.js';
 
-const SIZE = 1024;
+/** Samples kept for percentiles, at most. */
+const CAPACITY = 512;
+const INITIAL = 8;
 
-/** The last 1024 duration samples, for percentiles. Fixed memory, no allocation per sample. */
+/**
+ * The most recent duration samples, for percentiles. Starts small and grows to a fixed cap, so ten
+ * thousand quiet channels cost little and a busy one never more than 4 KiB. No allocation per sample
+ * once grown.
+ */
 export class Reservoir {
-  private readonly values = new Float64Array(SIZE);
+  private values = new Float64Array(INITIAL);
   private count = 0;
   private max = 0;
 
   add(ms: number): void {
-    this.values[this.count % SIZE] = ms;
+    if (this.count < CAPACITY && this.count === this.values.length) {
+      const grown = new Float64Array(Math.min(CAPACITY, this.values.length * 4));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count % CAPACITY] = ms;
     this.count++;
     if (ms > this.max) this.max = ms;
   }
@@ -19,7 +30,7 @@ export class Reservoir {
   }
 
   percentiles(): DelayPercentiles | null {
-    const n = Math.min(this.count, SIZE);
+    const n = Math.min(this.count, CAPACITY);
     if (n === 0) return null;
     const sorted = this.values.slice(0, n).sort();
     const at = (p: number) => round(sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)]!);
@@ -28,9 +39,10 @@ export class Reservoir {
 
   /** Adds another reservoir's retained samples (used when finished instances fold into a summary). */
   absorb(other: Reservoir): void {
-    const n = Math.min(other.count, SIZE);
+    const n = Math.min(other.count, CAPACITY);
     for (let i = 0; i < n; i++) this.add(other.values[i]!);
     this.count += other.count - n;
+    if (other.max > this.max) this.max = other.max;
   }
 }
 
