@@ -104,6 +104,11 @@ export class ChannelStats implements Tracked, ChannelObserver {
     this.registry.finish(this);
   }
 
+  /** Nothing can flow through a channel nobody holds any more: it counts as closed. */
+  onCollected(): void {
+    if (this.state === 'active') this.state = 'closed';
+  }
+
   onErrored(): void {
     this.state = 'errored';
     this.registry.finish(this);
@@ -171,9 +176,12 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
       summaryDelays.set(row, reservoir);
     }
     reservoir.absorb(stats.delay.reservoir);
-    row.delay = reservoir.percentiles();
   }
   return row;
+}
+
+export function showChannelSummary(summary: ChannelRow): ChannelRow {
+  return { ...summary, delay: summaryDelays.get(summary)?.percentiles() ?? null };
 }
 
 function round(ms: number): number {

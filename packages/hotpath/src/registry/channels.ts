@@ -1,12 +1,20 @@
 import type { ChannelLogs, ChannelOptions, ChannelRow } from '../types.js';
 import type { CallSite } from './call-site.js';
-import { type ChannelDescription, ChannelStats, channelRow, foldChannel } from './channel-stats.js';
+import {
+  type ChannelDescription,
+  ChannelStats,
+  channelRow,
+  foldChannel,
+  showChannelSummary,
+} from './channel-stats.js';
 import { KindRegistry } from './kind-registry.js';
 import { Sites } from './sites.js';
 
 export const channelRegistry = new KindRegistry<ChannelStats, ChannelRow>({
   toRow: channelRow,
   fold: foldChannel,
+  showSummary: showChannelSummary,
+  onCollected: (stats) => stats.onCollected(),
 });
 const channelSites = new Sites('channel');
 

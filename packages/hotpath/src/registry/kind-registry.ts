@@ -13,8 +13,12 @@ export interface Tracked {
 
 export interface KindBehaviour<E extends Tracked, R extends RowIdentity> {
   toRow(entry: E): R;
-  /** Folds a finished entry into its site's summary row (`null` for the first one). */
+  /** Folds a finished entry into its site's summary row (`null` for the first one). Runs per instance: keep it cheap. */
   fold(summary: R | null, entry: E, id: number): R;
+  /** The summary as the snapshot shows it; expensive derived fields (percentiles) belong here. */
+  showSummary(summary: R): R;
+  /** The program dropped the instance unfinished and the garbage collector took it. */
+  onCollected?(entry: E): void;
 }
 
 /** Finished instances kept as their own rows, per kind, before they fold into per-site summaries. */
@@ -31,7 +35,10 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
   private readonly finishedQueue = new Deque<E>();
   private readonly summaries = new Map<Site, R>();
   private readonly collected = new FinalizationRegistry<E>((entry) =>
-    shielded(() => this.finish(entry), undefined),
+    shielded(() => {
+      this.behaviour.onCollected?.(entry);
+      this.finish(entry);
+    }, undefined),
   );
 
   constructor(
@@ -64,7 +71,8 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
   /** Rows for the snapshot: custom labels first, then by call site; instances of a site in order. */
   rows(): R[] {
     const rows: { row: R; site: Site; ordinal: number }[] = [];
-    for (const [site, row] of this.summaries) rows.push({ row: { ...row }, site, ordinal: -1 });
+    for (const [site, row] of this.summaries)
+      rows.push({ row: this.behaviour.showSummary(row), site, ordinal: -1 });
     for (const entry of this.entries.values()) {
       rows.push({ row: this.behaviour.toRow(entry), site: entry.site, ordinal: entry.ordinal });
     }

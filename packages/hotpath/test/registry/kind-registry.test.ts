@@ -35,6 +35,7 @@ function makeRegistry(retained: number) {
         row.count += item.count;
         return row;
       },
+      showSummary: (summary) => ({ ...summary }),
     },
     retained,
   );
