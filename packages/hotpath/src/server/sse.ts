@@ -62,8 +62,17 @@ export class EventHub {
   }
 
   /** What is still held: for tests that check nothing is left behind. */
-  stats(): { subscribers: number; timers: number } {
-    return { subscribers: this.subscriberCount, timers: this.feeds.size + (this.heartbeat === null ? 0 : 1) };
+  stats(): { subscribers: number; timers: number; intervalsMs: number[]; bufferedBytes: number } {
+    let bufferedBytes = 0;
+    for (const feed of this.feeds.values()) {
+      for (const subscriber of feed.subscribers) bufferedBytes += subscriber.res.writableLength;
+    }
+    return {
+      subscribers: this.subscriberCount,
+      timers: this.feeds.size + (this.heartbeat === null ? 0 : 1),
+      intervalsMs: [...this.feeds.keys()].sort((a, b) => a - b),
+      bufferedBytes,
+    };
   }
 
   private feedFor(intervalMs: number): Feed {
