@@ -21,7 +21,11 @@ export const scenarios = (name: string) => fileURLToPath(new URL(`../scenarios/$
 export function runScript(
   file: string,
   env: Record<string, string | undefined> = {},
-  options: { args?: string[]; timeoutMs?: number; onSpawn?: (child: import('node:child_process').ChildProcess) => void } = {},
+  options: {
+    args?: string[];
+    timeoutMs?: number;
+    onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  } = {},
 ): Promise<ScriptResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -40,7 +44,9 @@ export function runScript(
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${file} did not finish within ${options.timeoutMs ?? 30_000} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(`${file} did not finish within ${options.timeoutMs ?? 30_000} ms\n${stdout}\n${stderr}`),
+      );
     }, options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
