@@ -16,6 +16,8 @@ export interface MetricsServerOptions {
   /** Where the "listening on" line goes; stderr by default. */
   announce?: (line: string) => void;
   heartbeatMs?: number;
+  /** How long a client may take to send its request line and headers; 10 s by default. */
+  requestTimeoutMs?: number;
 }
 
 export interface MetricsServer {
@@ -45,12 +47,15 @@ export function listenMetricsServer(options: MetricsServerOptions): Promise<Metr
     token: options.token === null || options.token === '' ? null : new TokenCheck(options.token),
     loopbackHost: isLoopback(options.host) ? options.host : null,
   };
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server = createServer(
     {
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      headersTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
       keepAliveTimeout: 5000,
       maxHeaderSize: 16 * 1024,
+      // How often the (unref'd) timeout sweep runs; Node's 30 s default would let a slow client sit 40 s.
+      connectionsCheckingInterval: Math.min(2000, requestTimeoutMs),
     },
     (req, res) => handleRequest(req, res, context),
   );

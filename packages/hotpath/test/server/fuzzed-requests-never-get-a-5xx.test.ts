@@ -317,3 +317,27 @@ test(`${REQUESTS} malformed requests: never a 5xx, the server stays up (seed ${S
   );
   await eventually(() => server.hub.stats().subscribers === 0 && server.hub.stats().timers === 0);
 });
+
+test('a client too slow to finish its headers gets a 408 and is disconnected', async () => {
+  const slow = await listenMetricsServer({
+    host: '127.0.0.1',
+    port: 0,
+    token: null,
+    announce: () => {},
+    requestTimeoutMs: 300,
+  });
+  assert.ok(slow);
+  try {
+    const socket = connect(Number(new URL(slow.url).port), '127.0.0.1');
+    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    let received = '';
+    socket.setEncoding('latin1').on('data', (chunk: string) => {
+      received += chunk;
+    });
+    await new Promise((resolve) => socket.on('close', resolve));
+    assert.match(received, /^HTTP\/1\.1 408 Request Timeout\r\n/);
+    assert.match(received, /\{"error":"request not received in time"\}$/);
+  } finally {
+    await slow.close();
+  }
+});
