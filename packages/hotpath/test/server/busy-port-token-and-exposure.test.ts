@@ -294,4 +294,15 @@ describe('no server', () => {
     assert.equal(serverOff.stderr, '');
     assert.equal(await off.serverUrl(), null);
   });
+
+  test('monitoring on but nothing monitored: no server is started', async () => {
+    const run = await runScript(scenarios('server-import-only.ts'), {
+      HOTPATH: '1',
+      HOTPATH_METRICS_SERVER_OFF: '0',
+      HOTPATH_METRICS_PORT: '0',
+    });
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, 'enabled true\n');
+    assert.equal(run.stderr, '');
+  });
 });
