@@ -70,7 +70,6 @@ export function listenMetricsServer(options: MetricsServerOptions): Promise<Metr
   return new Promise((resolve) => {
     const onListenError = (error: NodeJS.ErrnoException) => {
       warn(listenFailure(error, options.host, options.port));
-      hub.closeAll();
       resolve(null);
     };
     server.once('error', onListenError);
