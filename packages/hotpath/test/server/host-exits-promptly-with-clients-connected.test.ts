@@ -96,9 +96,10 @@ test('the host exits as promptly with 50 clients connected as with the server of
     // The report still prints at exit in both runs.
     assert.match(on.stdout, /Channel Statistics/);
     assert.match(off.stdout, /Channel Statistics/);
-    // Anything holding the loop (a ref'd socket or timer) would add seconds: 5 s keep-alive, 15 s heartbeat.
+    // Anything holding the loop would add seconds (5 s keep-alive timeout, 15 s heartbeat) or never let
+    // go (a subscriber's socket, open until the host exits): the margin is for a loaded machine only.
     assert.ok(
-      on.exitLagMs < off.exitLagMs + 400 && on.exitLagMs < 1000,
+      on.exitLagMs < off.exitLagMs + 1200 && on.exitLagMs < 1500,
       `exit took ${on.exitLagMs} ms after the work with the server on, ${off.exitLagMs} ms with it off`,
     );
   } finally {
