@@ -25,11 +25,17 @@ for (const [key, entry] of Object.entries({ ...packages })) {
   for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
     if (resolves(key, name)) continue;
     const at = packages[`node_modules/${name}`] ? `${key}/node_modules/${name}` : `node_modules/${name}`;
-    packages[at] = { version: spec.replace(/^[\^~=]/, ''), ...(entry.dev ? { dev: true } : {}), optional: true };
+    packages[at] = {
+      version: spec.replace(/^[\^~=]/, ''),
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+    };
     added++;
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} missing optional entr${added === 1 ? 'y' : 'ies'}`);

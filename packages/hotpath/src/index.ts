@@ -9,6 +9,7 @@ import { checkOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
+import { startMetricsServer } from './server/launch.js';
 import type {
   ChannelOptions,
   FutureOptions,
@@ -77,6 +78,14 @@ export async function main<T>(fn: () => T | Promise<T>, options: ReportOptions =
 /** Everything monitored, as of now: exactly what the metrics server serves. */
 export function snapshot(): Snapshot {
   return enabled ? takeSnapshot() : emptySnapshot();
+}
+
+/**
+ * The metrics server's address (`http://127.0.0.1:6770`, with the port it really bound), once it listens;
+ * null when monitoring or the server is off, or it could not start. Starts the server if nothing has yet.
+ */
+export function serverUrl(): Promise<string | null> {
+  return enabled ? startMetricsServer() : Promise.resolve(null);
 }
 
 const offGuard: Guard = {

@@ -52,6 +52,10 @@ export async function main<T>(fn: () => T | Promise<T>, _options?: ReportOptions
   return await fn();
 }
 
+export function serverUrl(): Promise<string | null> {
+  return Promise.resolve(null);
+}
+
 export function snapshot(): Snapshot {
   return {
     schemaVersion: 1,

@@ -146,4 +146,9 @@ export interface Snapshot {
   futures: FutureRow[];
   /** Internal faults hotpath caught instead of throwing into the program. */
   faults: number;
+  /**
+   * Full row counts, set by the metrics server (`/snapshot`, `/events`) when `limit` may have cut the
+   * lists short.
+   */
+  totals?: { channels: number; streams: number; futures: number };
 }

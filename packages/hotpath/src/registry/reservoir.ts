@@ -13,6 +13,7 @@ export class Reservoir {
   private values = new Float64Array(INITIAL);
   private count = 0;
   private max = 0;
+  private cached: DelayPercentiles | null = null;
 
   add(ms: number): void {
     if (this.count < CAPACITY && this.count === this.values.length) {
@@ -32,9 +33,19 @@ export class Reservoir {
   percentiles(): DelayPercentiles | null {
     const n = Math.min(this.count, CAPACITY);
     if (n === 0) return null;
-    const sorted = this.values.slice(0, n).sort();
-    const at = (p: number) => round(sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)]!);
-    return { samples: this.count, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99), maxMs: round(this.max) };
+    // Snapshots come often (the server's event feed) and most items are idle between two of them.
+    if (this.cached === null || this.cached.samples !== this.count) {
+      const sorted = this.values.slice(0, n).sort();
+      const at = (p: number) => round(sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)]!);
+      this.cached = {
+        samples: this.count,
+        p50Ms: at(50),
+        p95Ms: at(95),
+        p99Ms: at(99),
+        maxMs: round(this.max),
+      };
+    }
+    return { ...this.cached };
   }
 
   /** Adds another reservoir's retained samples (used when finished instances fold into a summary). */
