@@ -1,4 +1,49 @@
 #!/usr/bin/env node
-/** The `hotpath` command. Subcommands arrive with the console and demo. */
-process.stderr.write('usage: hotpath <console|demo>\n');
-process.exitCode = 2;
+/** The `hotpath` command: `hotpath console` and `hotpath demo`. */
+import { parseArgs, USAGE, UsageError } from './args.js';
+
+// React picks its build, and Ink whether it may redraw (it will not when `CI` is set), when first loaded:
+// both are settled here, before either is imported. A terminal is interactive whatever CI says.
+process.env.NODE_ENV ??= 'production';
+if (process.stdout.isTTY) delete process.env.CI;
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`hotpath: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.command === 'console') {
+    const { runConsole } = await import('./console/run.js');
+    await runConsole({
+      endpoint: { host: args.host, port: args.port, token: args.token },
+      refreshMs: args.refreshMs,
+      limit: args.limit,
+    });
+    return 0;
+  }
+  // The demo monitors itself: hotpath reads its switches once, at import, so they are set first.
+  process.env.HOTPATH = '1';
+  process.env.HOTPATH_METRICS_PORT = '0';
+  process.env.HOTPATH_METRICS_HOST = '127.0.0.1';
+  delete process.env.HOTPATH_METRICS_SERVER_OFF;
+  // With the console attached, a report at exit would only spill over the screen the user gets back.
+  if (process.stdout.isTTY && process.stdin.isTTY) process.env.HOTPATH_REPORT = 'off';
+  const { runDemo } = await import('./demo/run.js');
+  return runDemo(args);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`hotpath: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+/** The command line: `hotpath console [--host H] [--port P] [--refresh-ms N]`, `hotpath demo [--seconds N]`. */
+
+export interface ConsoleArgs {
+  command: 'console';
+  host: string;
+  port: number;
+  refreshMs: number;
+  limit: number;
+  token: string | null;
+}
+
+export interface DemoArgs {
+  command: 'demo';
+  seconds: number;
+  refreshMs: number;
+}
+
+export type Args = ConsoleArgs | DemoArgs | { command: 'help' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage:
+  hotpath console [--host H] [--port P] [--refresh-ms N] [--limit N]
+      live view of a program running with HOTPATH=1
+      defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
+      HOTPATH_METRICS_TOKEN is sent when set
+  hotpath demo [--seconds N] [--refresh-ms N]
+      a monitored pipeline with the console attached; without a terminal it runs N seconds (default 5)
+      and prints the report
+`;
+
+type Env = Record<string, string | undefined>;
+
+export function parseArgs(argv: readonly string[], env: Env): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { command: 'help' };
+  const flags = readFlags(rest);
+  if (command === 'console') {
+    const args: ConsoleArgs = {
+      command,
+      host: flags.take('host') ?? hostFrom(env),
+      port: integer('--port', flags.take('port') ?? env.HOTPATH_METRICS_PORT ?? '6770', 1, 65535),
+      refreshMs: integer('--refresh-ms', flags.take('refresh-ms') ?? '500', 100, 10_000),
+      limit: integer('--limit', flags.take('limit') ?? '10000', 1, 100_000),
+      token: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
+    };
+    flags.done();
+    return args;
+  }
+  if (command === 'demo') {
+    const args: DemoArgs = {
+      command,
+      seconds: integer('--seconds', flags.take('seconds') ?? '5', 1, 3600),
+      refreshMs: integer('--refresh-ms', flags.take('refresh-ms') ?? '500', 100, 10_000),
+    };
+    flags.done();
+    return args;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+function hostFrom(env: Env): string {
+  const host = env.HOTPATH_METRICS_HOST?.trim();
+  // A server bound to every interface is reached on loopback.
+  if (!host || host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
+function integer(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || value < min || value > max)
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+function readFlags(args: readonly string[]) {
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (match === null) throw new UsageError(`unexpected argument "${arg}"`);
+    const name = match[1]!;
+    const value = match[2] ?? args[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (values.has(name)) throw new UsageError(`--${name} given twice`);
+    values.set(name, value);
+  }
+  return {
+    take(name: string): string | undefined {
+      const value = values.get(name);
+      values.delete(name);
+      return value;
+    },
+    done(): void {
+      const [unknown] = values.keys();
+      if (unknown !== undefined) throw new UsageError(`unknown option --${unknown}`);
+    },
+  };
+}

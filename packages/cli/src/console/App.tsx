@@ -1,0 +1,322 @@
+/**
+ * The console: tab bar, status line, the table of the current tab (with the logs panel beside it, or the
+ * inspect popup over it), and a help line. Everything shown comes from one `DataSource`.
+ */
+
+import type { Snapshot } from 'hotpath';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { DataSource } from '../client/feed.js';
+import { availableColumns, layoutColumns } from './columns.js';
+import { type Detail, readDetail } from './details.js';
+import { HelpBar } from './HelpBar.js';
+import { InspectPopup } from './InspectPopup.js';
+import { LogsPanel } from './LogsPanel.js';
+import { Notice } from './Notice.js';
+import { RateTracker } from './rates.js';
+import { type AnyRow, displayLabel, type TabId, usableRows } from './rows.js';
+import { StatusLine } from './StatusLine.js';
+import { handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
+import { TabBar } from './TabBar.js';
+import { Table } from './Table.js';
+import { arrangeRows, selectionIndex, windowTop } from './view.js';
+
+export interface AppProps {
+  source: DataSource;
+  initialTab?: TabId;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  size?: { columns: number; rows: number };
+  /** Right end of the tab bar. */
+  title?: string;
+  /** The clock for "updated 3s ago" (tests pin it). */
+  now?: () => number;
+}
+
+const SINGULAR: Record<TabId, string> = { channels: 'channel', streams: 'stream', futures: 'future' };
+const HOW_TO: Record<TabId, string> = {
+  channels: 'Wrap one with channel(…) and run the program with HOTPATH=1',
+  streams: 'Wrap one with stream(…) and run the program with HOTPATH=1',
+  futures: 'Wrap one with future(…) or futureFn(…) and run the program with HOTPATH=1',
+};
+
+export function App({
+  source,
+  initialTab,
+  size: fixedSize,
+  title = 'hotpath console',
+  now: clock = Date.now,
+}: AppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize(fixedSize);
+  const feed = useSyncExternalStore(
+    (listener) => source.subscribe(listener),
+    () => source.current(),
+  );
+  const [ui, setUi] = useState<UiState>(() => initialState(initialTab));
+  const uiRef = useRef(ui);
+  uiRef.current = ui;
+  const [held, setHeld] = useState<{ snapshot: Snapshot | null; at: number | null } | null>(null);
+  const now = useNow(clock);
+
+  // Paused: the data of the moment `p` was pressed stays on screen.
+  const snapshot = ui.paused && held !== null ? held.snapshot : feed.snapshot;
+  const shownAt = ui.paused && held !== null ? held.at : feed.receivedAt;
+
+  const trackers = useRef<Record<TabId, RateTracker> | null>(null);
+  trackers.current ??= {
+    channels: new RateTracker('channels'),
+    streams: new RateTracker('streams'),
+    futures: new RateTracker('futures'),
+  };
+  const tabRows = useMemo(() => {
+    const all = {} as Record<TabId, AnyRow[]>;
+    for (const tab of TAB_ORDER) all[tab] = usableRows(snapshot?.[tab]);
+    return all;
+  }, [snapshot]);
+  const rates = useMemo(() => {
+    const all = {} as Record<TabId, Map<number, number>>;
+    for (const tab of TAB_ORDER)
+      all[tab] = trackers.current![tab].update(tabRows[tab], snapshot?.elapsedMs ?? 0);
+    return all;
+  }, [tabRows, snapshot]);
+
+  const tab = ui.tab;
+  const view = ui.views[tab];
+  const rows = tabRows[tab];
+  const context = useMemo(() => ({ rates: rates[tab] }), [rates, tab]);
+  const columns = useMemo(() => availableColumns(tab, rows), [tab, rows]);
+  const arranged = useMemo(
+    () => arrangeRows(rows, columns, view.filter, view.sort, context),
+    [rows, columns, view.filter, view.sort, context],
+  );
+  const selected = selectionIndex(arranged, view.selectedId, view.index);
+  const selectedRow: AnyRow | undefined = arranged[selected];
+
+  // Layout: tab bar, status, main area, help; one row short of the screen so Ink never scrolls it.
+  const screenRows = Math.max(10, size.rows - 1);
+  const mainHeight = screenRows - 3;
+  const tableHeight = Math.max(1, mainHeight - 3);
+  const panelOpen = ui.panel && selectedRow !== undefined;
+  const tableWidth = panelOpen ? Math.floor(size.columns / 2) : size.columns;
+  const panelWidth = size.columns - tableWidth;
+  const logHeight = Math.max(1, mainHeight - 5);
+  const layout = layoutColumns(columns, Math.max(20, tableWidth - 2));
+  const top = windowTop(view.top, selected, tableHeight, arranged.length);
+
+  const detailState = useDetail(source, panelOpen ? tab : null, selectedRow?.id ?? null, ui.paused, snapshot);
+  const detail: Detail | null = useMemo(
+    () =>
+      detailState?.body === undefined ? null : readDetail(tab, detailState.body, snapshot?.elapsedMs ?? 0),
+    [detailState, tab, snapshot],
+  );
+  const logCount = detail?.entries.length ?? 0;
+
+  useInput((input, key) => {
+    // Keys typed faster than a frame arrive together ("jjj"); outside the filter each counts on its own.
+    if (input.length > 1 && !uiRef.current.editingFilter && !key.ctrl && !key.meta) {
+      for (const char of input) onKey(char, {});
+      return;
+    }
+    onKey(input, key);
+  });
+
+  function onKey(input: string, key: KeyFlags): void {
+    const before = uiRef.current;
+    const result = handleKey(before, input, key, {
+      rowIds: arranged.map((row) => row.id),
+      selected,
+      tableHeight,
+      columns,
+      logCount,
+      logHeight,
+    });
+    if (result === 'quit') {
+      exit();
+      return;
+    }
+    if (result.paused && !before.paused) setHeld({ snapshot: feed.snapshot, at: feed.receivedAt });
+    uiRef.current = result;
+    setUi(result);
+  }
+
+  const counts = {} as Record<TabId, number | null>;
+  for (const id of TAB_ORDER)
+    counts[id] = snapshot === null ? null : (snapshot.totals?.[id] ?? tabRows[id].length);
+
+  const facts = [
+    arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
+    snapshot?.totals !== undefined && snapshot.totals[tab] > rows.length
+      ? `first ${rows.length} of ${snapshot.totals[tab]}`
+      : null,
+    view.sort.key === null
+      ? null
+      : `sort ${columns.find((c) => c.key === view.sort.key)?.header ?? view.sort.key}${view.sort.descending ? '▼' : '▲'}`,
+    view.filter === '' ? null : `filter "${view.filter}"`,
+    snapshot !== null && snapshot.faults > 0 ? `${snapshot.faults} faults` : null,
+    snapshot === null ? null : `pid ${snapshot.pid}`,
+  ]
+    .filter((fact) => fact !== null)
+    .join(' · ');
+
+  const inspected = ui.inspect ? detail?.entries[ui.logIndex] : undefined;
+
+  return (
+    <Box flexDirection="column" width={size.columns} height={screenRows}>
+      <TabBar tab={tab} counts={counts} title={title} />
+      <StatusLine
+        feed={feed}
+        paused={ui.paused}
+        shownAt={shownAt}
+        now={now}
+        address={source.address}
+        facts={facts}
+        staleAfterMs={source.refreshMs * 3 + 3000}
+      />
+      <Box height={mainHeight} flexDirection="row">
+        {inspected !== undefined ? (
+          <Box width={size.columns} justifyContent="center" alignItems="center">
+            <InspectPopup
+              entry={inspected}
+              width={Math.floor(size.columns * 0.8)}
+              height={Math.max(5, Math.floor(mainHeight * 0.8))}
+            />
+          </Box>
+        ) : (
+          <>
+            <Box
+              flexDirection="column"
+              width={tableWidth}
+              borderStyle={ui.focus === 'table' || !panelOpen ? 'bold' : 'single'}
+              borderColor={ui.focus === 'table' || !panelOpen ? 'white' : 'gray'}
+            >
+              {snapshot === null ? (
+                <Notice
+                  title={
+                    feed.problem === null
+                      ? `Connecting to ${source.address}…`
+                      : `Cannot read ${source.address}`
+                  }
+                  lines={feed.problem === null ? [] : [feed.problem, 'Retrying every second.']}
+                  {...(feed.problem === null ? {} : { color: 'red' })}
+                />
+              ) : arranged.length === 0 ? (
+                rows.length === 0 ? (
+                  <Notice title={`No ${tab} monitored yet`} lines={[HOW_TO[tab]]} />
+                ) : (
+                  <Notice
+                    title={`No ${SINGULAR[tab]} matches "${view.filter}"`}
+                    lines={['Esc clears the filter; / edits it']}
+                  />
+                )
+              ) : (
+                <Table
+                  layout={layout}
+                  rows={arranged.slice(top, top + tableHeight)}
+                  selected={selected - top}
+                  sort={view.sort}
+                  context={context}
+                  focused={ui.focus === 'table' || !panelOpen}
+                />
+              )}
+            </Box>
+            {panelOpen ? (
+              <LogsPanel
+                title={`${tab === 'futures' ? 'Calls' : 'Logs'}: ${displayLabel(selectedRow)}`}
+                detail={detail}
+                placeholder={
+                  detailState?.error ??
+                  (detail === null ? (ui.paused ? '(refresh paused)' : '(loading…)') : null)
+                }
+                selected={ui.logIndex}
+                top={ui.logTop}
+                height={logHeight}
+                width={panelWidth}
+                focused={ui.focus === 'panel'}
+              />
+            ) : null}
+          </>
+        )}
+      </Box>
+      {ui.editingFilter ? <FilterLine text={view.filter} /> : <HelpBar state={ui} />}
+    </Box>
+  );
+}
+
+function FilterLine({ text }: { text: string }) {
+  return (
+    <Text wrap="truncate">
+      <Text color="cyan" bold>
+        {' /'}
+      </Text>
+      {text}
+      <Text inverse> </Text>
+      <Text dimColor>{'  Enter keep · Esc clear'}</Text>
+    </Text>
+  );
+}
+
+function useTerminalSize(fixed: { columns: number; rows: number } | undefined): {
+  columns: number;
+  rows: number;
+} {
+  const { stdout } = useStdout();
+  const read = () => fixed ?? { columns: stdout.columns || 100, rows: stdout.rows || 30 };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed !== undefined) return;
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  });
+  return fixed ?? size;
+}
+
+function useNow(clock: () => number): number {
+  const [now, setNow] = useState(clock);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), 1000);
+    return () => clearInterval(timer);
+  }, [clock]);
+  return now;
+}
+
+interface DetailState {
+  key: string;
+  body?: unknown;
+  error?: string;
+}
+
+/** The selected item's logs, fetched when the panel opens, when the selection moves, and on every refresh. */
+function useDetail(
+  source: DataSource,
+  tab: TabId | null,
+  id: number | null,
+  paused: boolean,
+  snapshot: Snapshot | null,
+): DetailState | null {
+  const [state, setState] = useState<DetailState | null>(null);
+  const key = tab === null || id === null ? null : `${tab}:${id}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new snapshot refetches the logs
+  useEffect(() => {
+    if (tab === null || id === null || paused) return;
+    let current = true;
+    source.fetchDetail(tab, id).then(
+      (body) => {
+        if (current) setState({ key: `${tab}:${id}`, body });
+      },
+      (error: unknown) => {
+        if (current)
+          setState({
+            key: `${tab}:${id}`,
+            error: `(${error instanceof Error ? error.message : String(error)})`,
+          });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, tab, id, paused, snapshot]);
+  return state !== null && state.key === key ? state : null;
+}

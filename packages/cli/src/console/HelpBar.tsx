@@ -1,0 +1,21 @@
+import { Text } from 'ink';
+import type { UiState } from './state.js';
+
+/** The keys that do something right now. */
+export function helpText(state: UiState): string {
+  if (state.editingFilter) return ' type to filter · Enter keep · Esc clear · Backspace delete';
+  const common = 'p pause · q quit';
+  if (state.inspect) return ` ↑↓/jk previous/next · i/o/h/Esc close · ${common}`;
+  if (state.panel && state.focus === 'panel')
+    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
+  const logs = state.tab === 'futures' ? 'calls' : 'logs';
+  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · o ${logs} · →/l focus ${logs} · ${common}`;
+}
+
+export function HelpBar({ state }: { state: UiState }) {
+  return (
+    <Text dimColor wrap="truncate">
+      {helpText(state)}
+    </Text>
+  );
+}

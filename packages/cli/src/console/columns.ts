@@ -1,0 +1,326 @@
+/**
+ * The columns of each tab: header, width, how a cell reads and what it sorts by. The hotpath-rs columns
+ * come first; then what it lacks (queue fill bar, delay percentiles, rates). Columns for fields that not
+ * every hotpath version sends (`dropped`, `polls`, …) appear only when some row carries them.
+ */
+import {
+  fit,
+  formatBytes,
+  formatCount,
+  formatDurationMs,
+  formatPlain,
+  formatRate,
+  UNKNOWN,
+} from './format.js';
+import {
+  type AnyRow,
+  displayLabel,
+  field,
+  nestedNumber,
+  numberField,
+  type TabId,
+  textField,
+} from './rows.js';
+
+/** A run of text in one style. */
+export interface Segment {
+  text: string;
+  color?: string;
+  dim?: boolean;
+  bold?: boolean;
+}
+
+export interface CellContext {
+  /** Per-row rates (per second), by id. */
+  rates: Map<number, number>;
+}
+
+export type SortValue = number | string | null;
+
+export interface Column {
+  key: string;
+  header: string;
+  /** Columns wide; 0 for the label column, which takes what is left. */
+  width: number;
+  align: 'left' | 'right';
+  /** Narrow terminals drop the columns with the highest number first. */
+  drop: number;
+  /** Shown only when some row has this field (not undefined). */
+  onlyWith?: string;
+  sortValue(row: AnyRow, context: CellContext): SortValue;
+  cell(row: AnyRow, context: CellContext, width: number): Segment[];
+}
+
+export const LABEL_MIN_WIDTH = 14;
+
+const STATE_COLOR: Record<string, string> = {
+  active: 'green',
+  full: 'red',
+  closed: 'yellow',
+  notified: 'blue',
+  errored: 'red',
+  cancelled: 'magenta',
+  pending: 'cyan',
+  resolved: 'green',
+  rejected: 'red',
+};
+
+export function stateColor(state: string): string | undefined {
+  return STATE_COLOR[state];
+}
+
+function plain(text: string, width: number, align: 'left' | 'right'): Segment[] {
+  return [{ text: fit(text, width, align), ...(text === UNKNOWN ? { dim: true } : {}) }];
+}
+
+function labelColumn(header: string): Column {
+  return {
+    key: 'label',
+    header,
+    width: 0,
+    align: 'left',
+    drop: 0,
+    sortValue: (row) => displayLabel(row).toLowerCase(),
+    cell: (row, _context, width) => [
+      { text: fit(displayLabel(row), width, 'left', true), ...(row.hasCustomLabel ? { bold: true } : {}) },
+    ],
+  };
+}
+
+function textColumn(key: string, header: string, width: number, drop: number): Column {
+  return {
+    key,
+    header,
+    width,
+    align: 'left',
+    drop,
+    sortValue: (row) => textField(row, key),
+    cell: (row, _context, w) => plain(formatPlain(field(row, key)), w, 'left'),
+  };
+}
+
+function stateColumn(drop = 0): Column {
+  return {
+    key: 'state',
+    header: 'State',
+    width: 9,
+    align: 'left',
+    drop,
+    sortValue: (row) => textField(row, 'state'),
+    cell: (row, _context, width) => {
+      const state = textField(row, 'state') ?? UNKNOWN;
+      const color = stateColor(state);
+      const text = state === 'full' ? '⚠ full' : state;
+      return [{ text: fit(text, width), ...(color ? { color } : { dim: true }) }];
+    },
+  };
+}
+
+function countColumn(key: string, header: string, width: number, drop: number, onlyWith?: string): Column {
+  return {
+    key,
+    header,
+    width,
+    align: 'right',
+    drop,
+    ...(onlyWith === undefined ? {} : { onlyWith }),
+    sortValue: (row) => numberField(row, key),
+    cell: (row, _context, w) => plain(formatCount(field(row, key)), w, 'right'),
+  };
+}
+
+function durationColumn(
+  key: string,
+  header: string,
+  read: (row: AnyRow) => number | null,
+  drop: number,
+  onlyWith?: string,
+): Column {
+  return {
+    key,
+    header,
+    width: 8,
+    align: 'right',
+    drop,
+    ...(onlyWith === undefined ? {} : { onlyWith }),
+    sortValue: read,
+    cell: (row, _context, width) => plain(formatDurationMs(read(row)), width, 'right'),
+  };
+}
+
+function rateColumn(drop: number): Column {
+  return {
+    key: 'rate',
+    header: 'Rate',
+    width: 8,
+    align: 'right',
+    drop,
+    sortValue: (row, context) => context.rates.get(row.id) ?? null,
+    cell: (row, context, width) => plain(formatRate(context.rates.get(row.id)), width, 'right'),
+  };
+}
+
+const BAR_WIDTH = 6;
+
+/** `queued/capacity` behind a bar: green below half, yellow from half, red when full. */
+export function queueCell(queued: number | null, capacity: number | null, width: number): Segment[] {
+  if (queued === null) return plain(UNKNOWN, width, 'left');
+  if (capacity === null || capacity <= 0) {
+    return [
+      { text: ' '.repeat(BAR_WIDTH + 1), dim: true },
+      { text: fit(`${formatCount(queued)}`, width - BAR_WIDTH - 1) },
+    ];
+  }
+  const ratio = Math.min(1, Math.max(0, queued / capacity));
+  const filled = queued >= capacity ? BAR_WIDTH : Math.min(BAR_WIDTH - 1, Math.round(ratio * BAR_WIDTH));
+  const color = ratio >= 1 ? 'red' : ratio >= 0.5 ? 'yellow' : 'green';
+  return [
+    { text: '█'.repeat(filled), color },
+    { text: '░'.repeat(BAR_WIDTH - filled), dim: true },
+    { text: ' ' },
+    { text: fit(`${formatCount(queued)}/${formatCount(capacity)}`, width - BAR_WIDTH - 1) },
+  ];
+}
+
+const CHANNEL_COLUMNS: Column[] = [
+  labelColumn('Channel'),
+  textColumn('type', 'Type', 13, 3),
+  stateColumn(),
+  countColumn('sent', 'Sent', 8, 0),
+  countColumn('received', 'Recv', 8, 0),
+  {
+    key: 'queued',
+    header: 'Queue',
+    width: 16,
+    align: 'left',
+    drop: 1,
+    sortValue: (row) => {
+      const queued = numberField(row, 'queued');
+      const capacity = numberField(row, 'capacity');
+      // Fill ratio where there is a capacity, so that "full" sorts first whatever the size.
+      return queued === null ? null : capacity ? queued / capacity : queued;
+    },
+    cell: (row, _context, width) =>
+      queueCell(numberField(row, 'queued'), numberField(row, 'capacity'), width),
+  },
+  {
+    key: 'queuedBytes',
+    header: 'Mem',
+    width: 8,
+    align: 'right',
+    drop: 6,
+    sortValue: (row) => numberField(row, 'queuedBytes'),
+    cell: (row, _context, width) => plain(formatBytes(field(row, 'queuedBytes')), width, 'right'),
+  },
+  rateColumn(2),
+  durationColumn('p50', 'p50', (row) => nestedNumber(row, 'delay', 'p50Ms'), 4),
+  durationColumn('p95', 'p95', (row) => nestedNumber(row, 'delay', 'p95Ms'), 3),
+  durationColumn('p99', 'p99', (row) => nestedNumber(row, 'delay', 'p99Ms'), 5),
+  countColumn('dropped', 'Dropped', 8, 4, 'dropped'),
+  textColumn('kind', 'Kind', 12, 7),
+];
+
+const STREAM_COLUMNS: Column[] = [
+  labelColumn('Stream'),
+  textColumn('kind', 'Kind', 12, 3),
+  stateColumn(),
+  countColumn('yielded', 'Yielded', 9, 0),
+  rateColumn(1),
+  {
+    key: 'itemsPerSecond',
+    header: 'Avg rate',
+    width: 9,
+    align: 'right',
+    drop: 4,
+    sortValue: (row) => numberField(row, 'itemsPerSecond'),
+    cell: (row, _context, width) => plain(formatRate(field(row, 'itemsPerSecond')), width, 'right'),
+  },
+  durationColumn('firstItemMs', '1st item', (row) => numberField(row, 'firstItemMs'), 5),
+  durationColumn('consumerWaitMs', 'Cons wait', (row) => numberField(row, 'consumerWaitMs'), 2),
+  durationColumn('producerWaitMs', 'Prod wait', (row) => numberField(row, 'producerWaitMs'), 2),
+];
+
+const FUTURE_COLUMNS: Column[] = [
+  labelColumn('Future'),
+  countColumn('calls', 'Calls', 8, 0),
+  countColumn('polls', 'Polls', 8, 2, 'polls'),
+  {
+    ...countColumn('pending', 'Pending', 8, 0),
+    cell: (row, _context, width) => {
+      const pending = numberField(row, 'pending');
+      return [
+        { text: fit(formatCount(pending), width, 'right'), ...(pending ? { color: 'cyan' } : { dim: true }) },
+      ];
+    },
+  },
+  countColumn('resolved', 'Resolved', 8, 1),
+  {
+    ...countColumn('rejected', 'Rejected', 8, 1),
+    cell: (row, _context, width) => {
+      const rejected = numberField(row, 'rejected');
+      return [
+        {
+          text: fit(formatCount(rejected), width, 'right'),
+          ...(rejected ? { color: 'red' } : { dim: true }),
+        },
+      ];
+    },
+  },
+  countColumn('cancelled', 'Cancel', 7, 3),
+  countColumn('untracked', 'Untracked', 9, 4, 'untracked'),
+  rateColumn(2),
+  durationColumn('p50', 'p50', (row) => nestedNumber(row, 'duration', 'p50Ms'), 3),
+  durationColumn('p95', 'p95', (row) => nestedNumber(row, 'duration', 'p95Ms'), 3),
+  durationColumn('max', 'max', (row) => nestedNumber(row, 'duration', 'maxMs'), 4),
+  durationColumn(
+    'longestPendingMs',
+    'Longest',
+    (row) => numberField(row, 'longestPendingMs'),
+    4,
+    'longestPendingMs',
+  ),
+];
+
+export const COLUMNS: Record<TabId, Column[]> = {
+  channels: CHANNEL_COLUMNS,
+  streams: STREAM_COLUMNS,
+  futures: FUTURE_COLUMNS,
+};
+
+/** The columns a tab offers for these rows (optional ones only when some row has their field). */
+export function availableColumns(tab: TabId, rows: readonly AnyRow[]): Column[] {
+  return COLUMNS[tab].filter(
+    (column) =>
+      column.onlyWith === undefined || rows.some((row) => field(row, column.onlyWith!) !== undefined),
+  );
+}
+
+/**
+ * The columns that fit `width`, each with its width: the label takes what is left. Columns are dropped
+ * from the highest `drop` down until the label gets at least its minimum.
+ */
+export function layoutColumns(
+  columns: readonly Column[],
+  width: number,
+): { column: Column; width: number }[] {
+  const kept = [...columns];
+  const fixed = () => kept.reduce((sum, column) => sum + column.width + 1, 0);
+  while (width - fixed() < LABEL_MIN_WIDTH) {
+    let worst = -1;
+    for (let i = 0; i < kept.length; i++) {
+      if (kept[i]!.width > 0 && kept[i]!.drop > 0 && (worst < 0 || kept[i]!.drop >= kept[worst]!.drop))
+        worst = i;
+    }
+    if (worst < 0) break;
+    kept.splice(worst, 1);
+  }
+  const labelWidth = Math.max(LABEL_MIN_WIDTH, width - fixed());
+  return kept.map((column) => ({ column, width: column.width === 0 ? labelWidth : column.width }));
+}
+
+/** Compares sort values: unknowns last whatever the direction. */
+export function compareSortValues(a: SortValue, b: SortValue): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}

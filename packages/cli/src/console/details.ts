@@ -1,0 +1,118 @@
+/**
+ * The logs panel's entries, read from `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`.
+ * Tolerant like the rows: a missing or null field reads as "-".
+ */
+import { formatAgo, formatDurationMs, isNumber } from './format.js';
+import type { TabId } from './rows.js';
+
+export interface DetailEntry {
+  /** What `i` shows in full: the logged value or the call's result; null when nothing was logged. */
+  value: string | null;
+  /** The popup's title. */
+  title: string;
+  cells: string[];
+  /** The state colour of a future call. */
+  state?: string;
+}
+
+export interface Detail {
+  headers: string[];
+  /** Widths of every column but the last, which takes the rest (the value). */
+  widths: number[];
+  entries: DetailEntry[];
+  /** Set when values were not logged: how to get them. */
+  hint: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+function list(body: unknown, name: string): Json[] {
+  const value = body !== null && typeof body === 'object' ? (body as Json)[name] : undefined;
+  return Array.isArray(value)
+    ? value.filter((item): item is Json => item !== null && typeof item === 'object')
+    : [];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function count(value: unknown): string {
+  return isNumber(value) ? String(value) : '-';
+}
+
+const NOT_LOGGED = 'values not logged: monitor it with { log: true }';
+
+/** Ready-to-show entries; `elapsedMs` is the host's clock of the shown snapshot, for "ago". */
+export function readDetail(tab: TabId, body: unknown, elapsedMs: number): Detail {
+  const ago = (timestamp: unknown) => (isNumber(timestamp) ? formatAgo(elapsedMs - timestamp) : '-');
+  if (tab === 'futures') {
+    const calls = list(body, 'calls');
+    return {
+      headers: ['Call', 'State', 'Duration', 'Polls', 'Result'],
+      widths: [7, 10, 9, 6],
+      entries: calls.map((call) => {
+        const state = text(call.state) ?? '-';
+        const result = text(call.result);
+        return {
+          value: result,
+          state,
+          title: `Call #${count(call.id)} — ${state}, ${formatDurationMs(call.durationMs)}, polls ${count(call.polls)}`,
+          cells: [
+            `#${count(call.id)}`,
+            state,
+            formatDurationMs(call.durationMs),
+            count(call.polls),
+            result ?? '-',
+          ],
+        };
+      }),
+      hint:
+        calls.length > 0 && calls.every((call) => text(call.result) === null)
+          ? 'results not logged: use { log: true }'
+          : null,
+    };
+  }
+  if (tab === 'streams') {
+    const logs = list(body, 'logs');
+    return {
+      headers: ['Item', 'Ago', 'Value'],
+      widths: [8, 8],
+      entries: logs.map((entry) => {
+        const message = text(entry.message);
+        return {
+          value: message,
+          title: `Item #${count(entry.index)} — ${ago(entry.timestampMs)}`,
+          cells: [`#${count(entry.index)}`, ago(entry.timestampMs), message ?? '-'],
+        };
+      }),
+      hint: logs.length === 0 || logs.some((entry) => text(entry.message) === null) ? NOT_LOGGED : null,
+    };
+  }
+  const sent = list(body, 'sentLogs');
+  const receivedAt = new Map<number, number>();
+  for (const entry of list(body, 'receivedLogs')) {
+    if (isNumber(entry.index) && isNumber(entry.timestampMs)) receivedAt.set(entry.index, entry.timestampMs);
+  }
+  return {
+    headers: ['Msg', 'Delay', 'Ago', 'Value'],
+    widths: [8, 9, 8],
+    entries: sent.map((entry) => {
+      const message = text(entry.message);
+      const received = isNumber(entry.index) ? receivedAt.get(entry.index) : undefined;
+      // Delay pairs the n-th send with the n-th receive: exact for first-in first-out channels.
+      const delay =
+        received === undefined || !isNumber(entry.timestampMs)
+          ? 'queued'
+          : received < entry.timestampMs
+            ? '⚠'
+            : formatDurationMs(received - entry.timestampMs);
+      return {
+        value: message,
+        title: `Message #${count(entry.index)} — sent ${ago(entry.timestampMs)}, delay ${delay}`,
+        cells: [`#${count(entry.index)}`, delay, ago(entry.timestampMs), message ?? '-'],
+      };
+    }),
+    hint: sent.length === 0 || sent.some((entry) => text(entry.message) === null) ? NOT_LOGGED : null,
+  };
+}

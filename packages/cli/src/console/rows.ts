@@ -1,0 +1,52 @@
+/**
+ * Rows as the console reads them: whatever the server sends, read field by field, so that a row with
+ * fields added later, or a field that became null, still shows (unknown values read as "-").
+ */
+import type { ChannelRow, FutureRow, StreamRow } from 'hotpath';
+
+export type TabId = 'channels' | 'streams' | 'futures';
+
+/** A row of any kind, as received: the known fields, and possibly more. */
+export type AnyRow = (ChannelRow | StreamRow | FutureRow) & Record<string, unknown>;
+
+export function field(row: AnyRow, name: string): unknown {
+  return (row as Record<string, unknown>)[name];
+}
+
+export function numberField(row: AnyRow, name: string): number | null {
+  const value = field(row, name);
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A nested number such as `delay.p95Ms`; null when any step is missing. */
+export function nestedNumber(row: AnyRow, outer: string, inner: string): number | null {
+  const value = field(row, outer);
+  if (value === null || typeof value !== 'object') return null;
+  const n = (value as Record<string, unknown>)[inner];
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+export function textField(row: AnyRow, name: string): string | null {
+  const value = field(row, name);
+  return typeof value === 'string' ? value : null;
+}
+
+/** The label as listed: folded summary rows say how many finished instances they stand for. */
+export function displayLabel(row: AnyRow): string {
+  const label = typeof row.label === 'string' ? row.label : String(row.id);
+  const instances = numberField(row, 'instances');
+  return instances !== null && instances > 1 ? `${label} (×${instances})` : label;
+}
+
+/** The count a tab's rate is computed from. */
+export function progressCount(tab: TabId, row: AnyRow): number | null {
+  return numberField(row, tab === 'channels' ? 'sent' : tab === 'streams' ? 'yielded' : 'calls');
+}
+
+/** Rows are only usable with a numeric id; anything else in a list is skipped. */
+export function usableRows(list: unknown): AnyRow[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (row): row is AnyRow => row !== null && typeof row === 'object' && typeof (row as AnyRow).id === 'number',
+  );
+}

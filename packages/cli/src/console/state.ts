@@ -1,0 +1,191 @@
+/** The console's own state (what the user chose), and how each key changes it. Pure, so tests drive it directly too. */
+import type { Column } from './columns.js';
+import type { TabId } from './rows.js';
+import { nextSort, type SortState, windowTop } from './view.js';
+
+export interface TabView {
+  /** The selected row, kept by id across refreshes. */
+  selectedId: number | null;
+  /** Its position, used when the row with that id is gone. */
+  index: number;
+  top: number;
+  sort: SortState;
+  filter: string;
+}
+
+export interface UiState {
+  tab: TabId;
+  views: Record<TabId, TabView>;
+  editingFilter: boolean;
+  panel: boolean;
+  focus: 'table' | 'panel';
+  inspect: boolean;
+  logIndex: number;
+  logTop: number;
+  paused: boolean;
+}
+
+/** What a key needs to know about the screen as drawn. */
+export interface KeyContext {
+  /** Ids of the rows as shown (filtered and sorted). */
+  rowIds: readonly number[];
+  /** Where the selection is drawn now. */
+  selected: number;
+  tableHeight: number;
+  columns: readonly Column[];
+  logCount: number;
+  logHeight: number;
+}
+
+/** The subset of Ink's key flags used here. */
+export interface KeyFlags {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+}
+
+export const TAB_KEYS: Record<string, TabId> = { '1': 'channels', '2': 'streams', '3': 'futures' };
+export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures'];
+
+function freshView(): TabView {
+  return { selectedId: null, index: 0, top: 0, sort: { key: null, descending: false }, filter: '' };
+}
+
+export function initialState(tab: TabId = 'channels'): UiState {
+  return {
+    tab,
+    views: { channels: freshView(), streams: freshView(), futures: freshView() },
+    editingFilter: false,
+    panel: false,
+    focus: 'table',
+    inspect: false,
+    logIndex: 0,
+    logTop: 0,
+    paused: false,
+  };
+}
+
+export type KeyResult = UiState | 'quit';
+
+export function handleKey(state: UiState, input: string, key: KeyFlags, context: KeyContext): KeyResult {
+  if (key.ctrl && input === 'c') return 'quit';
+  if (state.editingFilter) return editFilter(state, input, key);
+  if (input === 'q' || input === 'Q') return 'quit';
+
+  const tab = TAB_KEYS[input];
+  if (tab !== undefined) return tab === state.tab ? state : switchTab(state, tab);
+  if (key.tab) {
+    const next =
+      TAB_ORDER[(TAB_ORDER.indexOf(state.tab) + (key.shift ? TAB_ORDER.length - 1 : 1)) % TAB_ORDER.length]!;
+    return switchTab(state, next);
+  }
+  if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
+  if (input === '/') return { ...state, editingFilter: true, inspect: false, focus: 'table' };
+  if (input === 's') return withView(state, { sort: nextSort(state.views[state.tab].sort, context.columns) });
+  if (input === 'S') {
+    const sort = state.views[state.tab].sort;
+    return sort.key === null ? state : withView(state, { sort: { ...sort, descending: !sort.descending } });
+  }
+  if (input === 'o' || input === 'O') {
+    if (state.inspect || state.panel) return { ...state, panel: false, inspect: false, focus: 'table' };
+    return { ...state, panel: true, focus: 'panel', logIndex: 0, logTop: 0 };
+  }
+  if (key.leftArrow || input === 'h' || input === 'H') return { ...state, focus: 'table', inspect: false };
+  if (key.rightArrow || input === 'l') return { ...state, panel: true, focus: 'panel' };
+  if (input === 'i' || input === 'I') {
+    if (state.inspect) return { ...state, inspect: false };
+    return state.panel && state.focus === 'panel' && context.logCount > 0
+      ? { ...state, inspect: true }
+      : state;
+  }
+  if (key.escape) {
+    if (state.inspect) return { ...state, inspect: false };
+    if (state.panel) return { ...state, panel: false, focus: 'table' };
+    return state.views[state.tab].filter === '' ? state : withView(state, { filter: '' });
+  }
+  const step = movement(
+    input,
+    key,
+    state.panel && state.focus === 'panel' ? context.logHeight : context.tableHeight,
+  );
+  if (step === null) return state;
+  return state.panel && state.focus === 'panel'
+    ? moveLog(state, step, context)
+    : moveRow(state, step, context);
+}
+
+type Step = number | 'first' | 'last';
+
+function movement(input: string, key: KeyFlags, page: number): Step | null {
+  if (key.downArrow || input === 'j') return 1;
+  if (key.upArrow || input === 'k') return -1;
+  if (key.pageDown || input === ' ') return Math.max(1, page - 1);
+  if (key.pageUp) return -Math.max(1, page - 1);
+  if (key.home || input === 'g') return 'first';
+  if (key.end || input === 'G') return 'last';
+  return null;
+}
+
+function target(current: number, step: Step, count: number): number {
+  // Navigation stops at the ends; it does not wrap.
+  const next = step === 'first' ? 0 : step === 'last' ? count - 1 : current + step;
+  return Math.min(Math.max(next, 0), count - 1);
+}
+
+function moveRow(state: UiState, step: Step, context: KeyContext): UiState {
+  if (context.rowIds.length === 0) return state;
+  const index = target(Math.max(context.selected, 0), step, context.rowIds.length);
+  const view = state.views[state.tab];
+  const top = windowTop(view.top, index, context.tableHeight, context.rowIds.length);
+  // A new row means new logs: the panel starts again from the newest entry.
+  return { ...withView(state, { selectedId: context.rowIds[index]!, index, top }), logIndex: 0, logTop: 0 };
+}
+
+function moveLog(state: UiState, step: Step, context: KeyContext): UiState {
+  if (context.logCount === 0) return state;
+  const logIndex = target(state.logIndex, step, context.logCount);
+  return {
+    ...state,
+    logIndex,
+    logTop: windowTop(state.logTop, logIndex, context.logHeight, context.logCount),
+  };
+}
+
+function switchTab(state: UiState, tab: TabId): UiState {
+  return {
+    ...state,
+    tab,
+    inspect: false,
+    editingFilter: false,
+    logIndex: 0,
+    logTop: 0,
+    focus: state.panel ? state.focus : 'table',
+  };
+}
+
+function withView(state: UiState, change: Partial<TabView>): UiState {
+  return { ...state, views: { ...state.views, [state.tab]: { ...state.views[state.tab], ...change } } };
+}
+
+function editFilter(state: UiState, input: string, key: KeyFlags): UiState {
+  const filter = state.views[state.tab].filter;
+  if (key.escape) return { ...withView(state, { filter: '', index: 0, top: 0 }), editingFilter: false };
+  if (key.return) return { ...state, editingFilter: false };
+  if (key.backspace || key.delete) return withView(state, { filter: filter.slice(0, -1), top: 0 });
+  if (key.ctrl || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return state;
+  // Printable text only (a paste arrives as one string).
+  const typed = [...input].filter((char) => char >= ' ' && char !== '\u007f').join('');
+  return typed === '' ? state : withView(state, { filter: filter + typed, top: 0 });
+}
