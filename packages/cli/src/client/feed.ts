@@ -194,7 +194,7 @@ export class MetricsFeed implements DataSource {
     if (!isSnapshot(body)) {
       this.fail(
         new FeedError(
-          `${this.address} answered, but not with a hotpath snapshot (another program on that port?)`,
+          `${this.address} answered, but not as a hotpath metrics server (another program on that port?)`,
         ),
         attempt,
       );

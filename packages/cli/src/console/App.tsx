@@ -112,21 +112,33 @@ export function App({
   const logCount = detail?.entries.length ?? 0;
 
   useInput((input, key) => {
-    // Keys typed faster than a frame arrive together ("jjj"); outside the filter each counts on its own.
-    if (input.length > 1 && !uiRef.current.editingFilter && !key.ctrl && !key.meta) {
-      for (const char of input) onKey(char, {});
+    // Keys typed faster than a frame arrive as one string ("jjj", "jobs\r"): each counts on its own.
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      for (const char of input) onKey(char, flagsOf(char));
       return;
     }
     onKey(input, key);
   });
 
+  /**
+   * Keys can come faster than frames: the state they act on is the latest one (`uiRef`), and so are the
+   * rows when an earlier key in the same burst changed the tab, filter or sort.
+   */
   function onKey(input: string, key: KeyFlags): void {
     const before = uiRef.current;
+    const latest = before.views[before.tab];
+    const asDrawn = before.tab === tab && latest.filter === view.filter && latest.sort === view.sort;
+    const latestColumns = asDrawn ? columns : availableColumns(before.tab, tabRows[before.tab]);
+    const latestRows = asDrawn
+      ? arranged
+      : arrangeRows(tabRows[before.tab], latestColumns, latest.filter, latest.sort, {
+          rates: rates[before.tab],
+        });
     const result = handleKey(before, input, key, {
-      rowIds: arranged.map((row) => row.id),
-      selected,
+      rowIds: latestRows.map((row) => row.id),
+      selected: selectionIndex(latestRows, latest.selectedId, latest.index),
       tableHeight,
-      columns,
+      columns: latestColumns,
       logCount,
       logHeight,
     });
@@ -162,14 +174,15 @@ export function App({
 
   return (
     <Box flexDirection="column" width={size.columns} height={screenRows}>
-      <TabBar tab={tab} counts={counts} title={title} />
+      <TabBar tab={tab} counts={counts} title={title} width={size.columns} />
       <StatusLine
         feed={feed}
         paused={ui.paused}
         shownAt={shownAt}
         now={now}
         address={source.address}
-        facts={facts}
+        // A connection problem needs the whole line.
+        facts={feed.problem === null || ui.paused ? facts : ''}
         staleAfterMs={source.refreshMs * 3 + 3000}
       />
       <Box height={mainHeight} flexDirection="row">
@@ -319,4 +332,13 @@ function useDetail(
     };
   }, [source, tab, id, paused, snapshot]);
   return state !== null && state.key === key ? state : null;
+}
+
+/** What Ink would have reported for a control character met inside a burst of typed text. */
+function flagsOf(char: string): KeyFlags {
+  if (char === '\r' || char === '\n') return { return: true };
+  if (char === '\u007f' || char === '\b') return { backspace: true };
+  if (char === '\t') return { tab: true };
+  if (char === '\u0003') return { ctrl: true };
+  return {};
 }

@@ -41,7 +41,7 @@ function count(value: unknown): string {
   return isNumber(value) ? String(value) : '-';
 }
 
-const NOT_LOGGED = 'values not logged: monitor it with { log: true }';
+const NOT_LOGGED = 'values not logged: use { log: true }';
 
 /** Ready-to-show entries; `elapsedMs` is the host's clock of the shown snapshot, for "ago". */
 export function readDetail(tab: TabId, body: unknown, elapsedMs: number): Detail {

@@ -80,7 +80,7 @@ export function initialState(tab: TabId = 'channels'): UiState {
 export type KeyResult = UiState | 'quit';
 
 export function handleKey(state: UiState, input: string, key: KeyFlags, context: KeyContext): KeyResult {
-  if (key.ctrl && input === 'c') return 'quit';
+  if ((key.ctrl && input === 'c') || input === '\u0003') return 'quit';
   if (state.editingFilter) return editFilter(state, input, key);
   if (input === 'q' || input === 'Q') return 'quit';
 

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseArgs, UsageError } from '../src/args.ts';
+
+test('console defaults come from the same variables as the library', () => {
+  assert.deepEqual(parseArgs(['console'], {}), {
+    command: 'console',
+    host: '127.0.0.1',
+    port: 6770,
+    refreshMs: 500,
+    limit: 10_000,
+    token: null,
+  });
+  const fromEnv = parseArgs(['console'], {
+    HOTPATH_METRICS_HOST: '[::1]',
+    HOTPATH_METRICS_PORT: '7000',
+    HOTPATH_METRICS_TOKEN: 'tok',
+  });
+  assert.equal(fromEnv.command === 'console' && fromEnv.host, '::1');
+  assert.equal(fromEnv.command === 'console' && fromEnv.port, 7000);
+  assert.equal(fromEnv.command === 'console' && fromEnv.token, 'tok');
+  const any = parseArgs(['console'], { HOTPATH_METRICS_HOST: '0.0.0.0' });
+  assert.equal(
+    any.command === 'console' && any.host,
+    '127.0.0.1',
+    'a server on every interface is reached on loopback',
+  );
+});
+
+test('flags win over the environment, in both spellings', () => {
+  const args = parseArgs(['console', '--host', 'box', '--port=7001', '--refresh-ms', '250'], {
+    HOTPATH_METRICS_PORT: '9',
+  });
+  assert.deepEqual(args.command === 'console' && [args.host, args.port, args.refreshMs], ['box', 7001, 250]);
+});
+
+test('bad flags are usage errors naming the flag', () => {
+  assert.throws(
+    () => parseArgs(['console', '--refresh-ms', '5'], {}),
+    /--refresh-ms must be an integer from 100 to 10000/,
+  );
+  assert.throws(() => parseArgs(['console', '--port'], {}), /--port needs a value/);
+  assert.throws(() => parseArgs(['console', '--port', '1', '--port', '2'], {}), /--port given twice/);
+  assert.throws(() => parseArgs(['demo', 'now'], {}), UsageError);
+  assert.deepEqual(parseArgs(['demo'], {}), { command: 'demo', seconds: 5, refreshMs: 500 });
+});

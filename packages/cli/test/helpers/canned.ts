@@ -1,0 +1,126 @@
+/** Canned snapshots and a data source that serves them: the console's input, without a program behind it. */
+import type { ChannelRow, FutureRow, Snapshot, StreamRow } from 'hotpath';
+import type { DataSource, DetailKind, FeedState } from '../../src/client/feed.ts';
+
+let nextId = 100;
+
+export function channelRow(fields: Partial<ChannelRow> & Record<string, unknown>): ChannelRow {
+  const id = fields.id ?? nextId++;
+  return {
+    id,
+    label: `app/queue.ts:${id}`,
+    source: `app/queue.ts:${id}`,
+    hasCustomLabel: false,
+    instances: 1,
+    kind: 'hotpath',
+    type: 'bounded[10]',
+    capacity: 10,
+    state: 'active',
+    sent: 0,
+    received: 0,
+    queued: 0,
+    queuedBytes: null,
+    delay: null,
+    createdMs: 0,
+    ...fields,
+  };
+}
+
+export function streamRow(fields: Partial<StreamRow> & Record<string, unknown>): StreamRow {
+  const id = fields.id ?? nextId++;
+  return {
+    id,
+    label: `app/stream.ts:${id}`,
+    source: null,
+    hasCustomLabel: false,
+    instances: 1,
+    kind: 'async-iterable',
+    state: 'active',
+    yielded: 0,
+    createdMs: 0,
+    firstItemMs: null,
+    itemsPerSecond: null,
+    consumerWaitMs: null,
+    producerWaitMs: null,
+    ...fields,
+  };
+}
+
+export function futureRow(fields: Partial<FutureRow> & Record<string, unknown>): FutureRow {
+  const id = fields.id ?? nextId++;
+  return {
+    id,
+    label: `app/work.ts:${id}`,
+    source: null,
+    hasCustomLabel: false,
+    instances: 1,
+    calls: 0,
+    pending: 0,
+    resolved: 0,
+    rejected: 0,
+    cancelled: 0,
+    duration: null,
+    ...fields,
+  };
+}
+
+export function snapshot(fields: Partial<Snapshot> = {}): Snapshot {
+  return {
+    schemaVersion: 1,
+    pid: 4242,
+    elapsedMs: 10_000,
+    channels: [],
+    streams: [],
+    futures: [],
+    faults: 0,
+    ...fields,
+  };
+}
+
+/** A data source holding whatever the test pushes; details are looked up by `kind:id`. */
+export class CannedSource implements DataSource {
+  readonly address = '127.0.0.1:6770';
+  readonly refreshMs = 500;
+  private state: FeedState = {
+    phase: 'connecting',
+    snapshot: null,
+    problem: null,
+    receivedAt: null,
+    transport: 'events',
+  };
+  private readonly listeners = new Set<() => void>();
+  readonly details = new Map<string, unknown>();
+  readonly detailRequests: string[] = [];
+
+  constructor(first?: Snapshot) {
+    if (first !== undefined) this.push(first);
+  }
+
+  push(next: Snapshot): void {
+    this.set({ phase: 'live', snapshot: next, problem: null, receivedAt: Date.now() });
+  }
+
+  set(change: Partial<FeedState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  current(): FeedState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  fetchDetail(kind: DetailKind, id: number): Promise<unknown> {
+    this.detailRequests.push(`${kind}:${id}`);
+    const body = this.details.get(`${kind}:${id}`);
+    return body === undefined ? Promise.reject(new Error(`no ${kind} with id ${id}`)) : Promise.resolve(body);
+  }
+
+  close(): void {
+    this.listeners.clear();
+  }
+}
