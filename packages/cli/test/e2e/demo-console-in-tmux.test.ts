@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { MAIN, requireBuild } from '../helpers/demo.ts';
+import { MAIN, requireBuild, startDemo } from '../helpers/demo.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -67,6 +68,20 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     assert.ok(sent('events', later) > sent('events', full), 'events keeps counting');
     assert.ok(sent('jobs', later) > sent('jobs', full), 'jobs keeps counting');
 
+    tmux('resize-window', '-t', 'demo', '-x', '90', '-y', '30');
+    const resized = await waitFor('the console to redraw at 90×30', () => {
+      const capture = screen();
+      return /^┗━+┛$/m.test(capture) && capture.split('\n').some((line) => /^┗━{88}┛$/.test(line)) && capture;
+    });
+    assert.equal(resized.match(/\[1\] Channels/g)?.length, 1, 'one frame, no leftovers of the old one');
+    assert.match(resized, /^┃jobs\s/m);
+    assert.match(
+      resized,
+      /^┃Channel\s+Type\s+State\s+Sent\s+Recv\s+Queue\s+Rate ┃$/m,
+      'the delay columns make room',
+    );
+    tmux('resize-window', '-t', 'demo', '-x', '120', '-y', '40');
+
     press('2');
     await waitFor('the Streams tab', () => /\[2\] Streams \(\d+\)\*/.test(screen()));
     press('1');
@@ -103,6 +118,107 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     const after = screen();
     assert.doesNotMatch(after, /\[1\] Channels|┃/, 'the alternate screen is gone');
   } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Ctrl-C quits too, with exit code 0 and the screen given back', {
+  skip: hasTmux ? false : 'tmux is not installed',
+  timeout: 20_000,
+}, async () => {
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
+  const exitFile = join(dir, 'exit-code');
+  try {
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'demo',
+      '-x',
+      '100',
+      '-y',
+      '30',
+      `'${process.execPath}' '${MAIN}' demo; echo $? > '${exitFile}'; sleep 30`,
+    );
+    await waitFor('the channel rows', () => /^┃jobs /m.test(screen()), 10_000);
+    press('C-c');
+    const code = await waitFor(
+      'the demo to exit',
+      () => {
+        try {
+          return readFileSync(exitFile, 'utf8').trim();
+        } catch {
+          return '';
+        }
+      },
+      5000,
+    );
+    assert.equal(code, '0');
+    assert.doesNotMatch(screen(), /\[1\] Channels|┃/);
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+test('hotpath console attached to another process: the reason while nothing listens, Live, then Stale when it dies', {
+  skip: hasTmux ? false : 'tmux is not installed',
+  timeout: 30_000,
+}, async () => {
+  requireBuild();
+  const port = await freePort();
+  const demo = await startDemo(30);
+  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
+  const exitFile = join(dir, 'exit-code');
+  const consoleOn = (target: number, name: string) =>
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `'${process.execPath}' '${MAIN}' console --port ${target} --refresh-ms 200; echo $? > '${exitFile}-${name}'; sleep 30`,
+    );
+  try {
+    consoleOn(port, 'nobody');
+    await waitFor('the reason', () =>
+      tmux('capture-pane', '-p', '-t', 'nobody').includes(
+        `Connecting — nothing is listening on 127.0.0.1:${port} — start your program with HOTPATH=1`,
+      ),
+    );
+
+    consoleOn(Number(demo.url.port), 'attached');
+    const capture = () => tmux('capture-pane', '-p', '-t', 'attached');
+    await waitFor('live rows from the demo', () => /✓ Live/.test(capture()) && /^┃jobs\s/m.test(capture()));
+    demo.child.kill('SIGKILL');
+    await waitFor('Stale with the reason', () =>
+      /⚠ Stale \(updated [^)]*\) — .*(closed the connection|nothing is listening)/.test(capture()),
+    );
+    assert.match(capture(), /^┃jobs\s/m, 'the last data is still shown');
+    tmux('send-keys', '-t', 'attached', 'q');
+    const code = await waitFor('the console to exit', () => {
+      try {
+        return readFileSync(`${exitFile}-attached`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    });
+    assert.equal(code, '0');
+  } finally {
+    demo.child.kill('SIGKILL');
     spawnSync('tmux', ['-L', socket, 'kill-server']);
     rmSync(dir, { recursive: true, force: true });
   }
