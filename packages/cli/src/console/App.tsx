@@ -110,6 +110,9 @@ export function App({
     [detailState, tab, snapshot],
   );
   const logCount = detail?.entries.length ?? 0;
+  const logKeys = useMemo(() => detail?.entries.map((entry) => entry.cells[0] ?? '') ?? [], [detail]);
+  const logSelected = pinnedIndex(logKeys, ui.logKey, ui.logIndex);
+  const logTop = windowTop(ui.logTop, logSelected, logHeight, logCount);
 
   useInput((input, key) => {
     // Keys typed faster than a frame arrive as one string ("jjj", "jobs\r"): each counts on its own.
@@ -140,6 +143,8 @@ export function App({
       tableHeight,
       columns: latestColumns,
       logCount,
+      logKeys,
+      logSelected,
       logHeight,
     });
     if (result === 'quit') {
@@ -170,7 +175,7 @@ export function App({
     .filter((fact) => fact !== null)
     .join(' · ');
 
-  const inspected = ui.inspect ? detail?.entries[ui.logIndex] : undefined;
+  const inspected = ui.inspect ? detail?.entries[logSelected] : undefined;
 
   return (
     <Box flexDirection="column" width={size.columns} height={screenRows}>
@@ -240,8 +245,8 @@ export function App({
                   detailState?.error ??
                   (detail === null ? (ui.paused ? '(refresh paused)' : '(loading…)') : null)
                 }
-                selected={ui.logIndex}
-                top={ui.logTop}
+                selected={logSelected}
+                top={logTop}
                 height={logHeight}
                 width={panelWidth}
                 focused={ui.focus === 'panel'}
@@ -341,4 +346,11 @@ function flagsOf(char: string): KeyFlags {
   if (char === '\t') return { tab: true };
   if (char === '\u0003') return { ctrl: true };
   return {};
+}
+
+/** Where the pinned log entry is now (newer entries push it down), else the same position. */
+function pinnedIndex(keys: readonly string[], key: string | null, index: number): number {
+  if (keys.length === 0) return 0;
+  const found = key === null ? -1 : keys.indexOf(key);
+  return found >= 0 ? found : Math.min(index, keys.length - 1);
 }

@@ -21,6 +21,8 @@ export interface UiState {
   focus: 'table' | 'panel';
   inspect: boolean;
   logIndex: number;
+  /** The selected log entry (its `#n`), so that it stays selected while newer entries push it down. */
+  logKey: string | null;
   logTop: number;
   paused: boolean;
 }
@@ -34,6 +36,9 @@ export interface KeyContext {
   tableHeight: number;
   columns: readonly Column[];
   logCount: number;
+  /** Keys (`#n`) of the log entries as shown, and which one is drawn selected. */
+  logKeys: readonly string[];
+  logSelected: number;
   logHeight: number;
 }
 
@@ -72,6 +77,7 @@ export function initialState(tab: TabId = 'channels'): UiState {
     focus: 'table',
     inspect: false,
     logIndex: 0,
+    logKey: null,
     logTop: 0,
     paused: false,
   };
@@ -100,7 +106,7 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   }
   if (input === 'o' || input === 'O') {
     if (state.inspect || state.panel) return { ...state, panel: false, inspect: false, focus: 'table' };
-    return { ...state, panel: true, focus: 'panel', logIndex: 0, logTop: 0 };
+    return { ...state, panel: true, focus: 'panel', logIndex: 0, logKey: null, logTop: 0 };
   }
   if (key.leftArrow || input === 'h' || input === 'H') return { ...state, focus: 'table', inspect: false };
   if (key.rightArrow || input === 'l') return { ...state, panel: true, focus: 'panel' };
@@ -150,15 +156,21 @@ function moveRow(state: UiState, step: Step, context: KeyContext): UiState {
   const view = state.views[state.tab];
   const top = windowTop(view.top, index, context.tableHeight, context.rowIds.length);
   // A new row means new logs: the panel starts again from the newest entry.
-  return { ...withView(state, { selectedId: context.rowIds[index]!, index, top }), logIndex: 0, logTop: 0 };
+  return {
+    ...withView(state, { selectedId: context.rowIds[index]!, index, top }),
+    logIndex: 0,
+    logKey: null,
+    logTop: 0,
+  };
 }
 
 function moveLog(state: UiState, step: Step, context: KeyContext): UiState {
   if (context.logCount === 0) return state;
-  const logIndex = target(state.logIndex, step, context.logCount);
+  const logIndex = target(context.logSelected, step, context.logCount);
   return {
     ...state,
     logIndex,
+    logKey: context.logKeys[logIndex] ?? null,
     logTop: windowTop(state.logTop, logIndex, context.logHeight, context.logCount),
   };
 }
@@ -170,6 +182,7 @@ function switchTab(state: UiState, tab: TabId): UiState {
     inspect: false,
     editingFilter: false,
     logIndex: 0,
+    logKey: null,
     logTop: 0,
     focus: state.panel ? state.focus : 'table',
   };

@@ -94,7 +94,7 @@ async function eventBus(signal: AbortSignal): Promise<void> {
 
 /** Request/reply: each request carries a oneshot for its answer. One call site, many instances. */
 async function requests(signal: AbortSignal): Promise<void> {
-  for (let n = 1; await sleepOr(signal, 300); n++) {
+  for (let n = 1; await sleepOr(signal, 1000); n++) {
     const [replyTx, replyRx] = channel(oneshot<number>(), { label: 'reply' });
     setTimeout(() => replyTx.send(n * n), 30).unref();
     await replyRx;

@@ -130,3 +130,32 @@ test('a logs request that fails shows why in the panel', async () => {
   await settle();
   assert.match(ui.frame(), /\(no channels with id 1\)/);
 });
+
+test('the selected log entry stays selected while newer entries arrive above it', async () => {
+  const canned = source();
+  open = renderConsole({ source: canned });
+  const ui = open;
+  await ui.refresh();
+  await ui.press('o');
+  await settle();
+  await ui.press('j');
+  assert.match(ui.frame(), /Logs: jobs \[2\/2\]/);
+  canned.details.set('channels:1', {
+    id: 1,
+    sentLogs: [
+      { index: 4, timestampMs: 9_900, message: '{ id: 4 }' },
+      { index: 3, timestampMs: 9_800, message: '{ id: 3 }' },
+      { index: 2, timestampMs: 9_000, message: LONG },
+      { index: 1, timestampMs: 4_000, message: '{ id: 1 }' },
+    ],
+    receivedLogs: [],
+  });
+  canned.push(
+    snapshot({ elapsedMs: 10_000, channels: [channelRow({ id: 1, label: 'jobs', hasCustomLabel: true })] }),
+  );
+  await ui.refresh();
+  await settle();
+  assert.match(ui.frame(), /Logs: jobs \[4\/4\]/, 'still on #1, now fourth');
+  await ui.press('i');
+  assert.match(ui.frame(), /Message #1 —/);
+});
