@@ -45,7 +45,7 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
       'the channel rows',
       () => {
         const capture = screen();
-        return /^┃jobs /m.test(capture) && /^┃events /m.test(capture) && capture;
+        return /^┃jobs /m.test(capture) && /^┃events /m.test(capture) && /^┃reply/m.test(capture) && capture;
       },
       10_000,
     );
