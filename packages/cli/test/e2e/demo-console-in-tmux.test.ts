@@ -13,7 +13,12 @@ import { MAIN, requireBuild, startDemo } from '../helpers/demo.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `hotpath-e2e-${process.pid}`;
+// Each test gets its own tmux server: a server being killed cannot take the next test's session with it.
+let socket = '';
+let servers = 0;
+const newTmuxServer = () => {
+  socket = `hotpath-e2e-${process.pid}-${++servers}`;
+};
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
 const press = (key: string) => tmux('send-keys', '-t', 'demo', key);
@@ -35,6 +40,7 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
   skip: hasTmux ? false : 'tmux is not installed (apt-get install -y tmux)',
   timeout: 30_000,
 }, async () => {
+  newTmuxServer();
   requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
   const exitFile = join(dir, 'exit-code');
@@ -127,6 +133,7 @@ test('Ctrl-C quits too, with exit code 0 and the screen given back', {
   skip: hasTmux ? false : 'tmux is not installed',
   timeout: 20_000,
 }, async () => {
+  newTmuxServer();
   requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
   const exitFile = join(dir, 'exit-code');
@@ -175,6 +182,7 @@ test('hotpath console attached to another process: the reason while nothing list
   skip: hasTmux ? false : 'tmux is not installed',
   timeout: 30_000,
 }, async () => {
+  newTmuxServer();
   requireBuild();
   const port = await freePort();
   const demo = await startDemo(30);
