@@ -19,7 +19,7 @@ import { StatusLine } from './StatusLine.js';
 import { handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
 import { TabBar } from './TabBar.js';
 import { Table } from './Table.js';
-import { arrangeRows, selectionIndex, windowTop } from './view.js';
+import { arrangeRows, isLive, selectionIndex, windowTop } from './view.js';
 
 export interface AppProps {
   source: DataSource;
@@ -82,7 +82,8 @@ export function App({
 
   const tab = ui.tab;
   const view = ui.views[tab];
-  const rows = tabRows[tab];
+  const allRows = tabRows[tab];
+  const rows = useMemo(() => (ui.liveOnly ? allRows.filter(isLive) : allRows), [allRows, ui.liveOnly]);
   const context = useMemo(() => ({ rates: rates[tab] }), [rates, tab]);
   const columns = useMemo(() => availableColumns(tab, rows), [tab, rows]);
   const arranged = useMemo(
@@ -130,13 +131,16 @@ export function App({
   function onKey(input: string, key: KeyFlags): void {
     const before = uiRef.current;
     const latest = before.views[before.tab];
-    const asDrawn = before.tab === tab && latest.filter === view.filter && latest.sort === view.sort;
-    const latestColumns = asDrawn ? columns : availableColumns(before.tab, tabRows[before.tab]);
+    const asDrawn =
+      before.tab === tab &&
+      before.liveOnly === ui.liveOnly &&
+      latest.filter === view.filter &&
+      latest.sort === view.sort;
+    const latestAll = before.liveOnly ? tabRows[before.tab].filter(isLive) : tabRows[before.tab];
+    const latestColumns = asDrawn ? columns : availableColumns(before.tab, latestAll);
     const latestRows = asDrawn
       ? arranged
-      : arrangeRows(tabRows[before.tab], latestColumns, latest.filter, latest.sort, {
-          rates: rates[before.tab],
-        });
+      : arrangeRows(latestAll, latestColumns, latest.filter, latest.sort, { rates: rates[before.tab] });
     const result = handleKey(before, input, key, {
       rowIds: latestRows.map((row) => row.id),
       selected: selectionIndex(latestRows, latest.selectedId, latest.index),
@@ -162,9 +166,10 @@ export function App({
 
   const facts = [
     arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
-    snapshot?.totals !== undefined && snapshot.totals[tab] > rows.length
-      ? `first ${rows.length} of ${snapshot.totals[tab]}`
+    snapshot?.totals !== undefined && snapshot.totals[tab] > allRows.length
+      ? `first ${allRows.length} of ${snapshot.totals[tab]}`
       : null,
+    ui.liveOnly ? `live only (${allRows.length - rows.length} finished hidden)` : null,
     view.sort.key === null
       ? null
       : `sort ${columns.find((c) => c.key === view.sort.key)?.header ?? view.sort.key}${view.sort.descending ? '▼' : '▲'}`,
@@ -218,8 +223,13 @@ export function App({
                   {...(feed.problem === null ? {} : { color: 'red' })}
                 />
               ) : arranged.length === 0 ? (
-                rows.length === 0 ? (
+                allRows.length === 0 ? (
                   <Notice title={`No ${tab} monitored yet`} lines={[HOW_TO[tab]]} />
+                ) : rows.length === 0 ? (
+                  <Notice
+                    title={`All ${allRows.length} ${tab} have finished`}
+                    lines={['f shows them again']}
+                  />
                 ) : (
                   <Notice
                     title={`No ${SINGULAR[tab]} matches "${view.filter}"`}

@@ -9,7 +9,7 @@ export function helpText(state: UiState): string {
   if (state.panel && state.focus === 'panel')
     return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
   const logs = state.tab === 'futures' ? 'calls' : 'logs';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · o ${logs} · →/l focus ${logs} · ${common}`;
+  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 export function HelpBar({ state }: { state: UiState }) {

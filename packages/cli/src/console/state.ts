@@ -25,6 +25,8 @@ export interface UiState {
   logKey: string | null;
   logTop: number;
   paused: boolean;
+  /** Hide finished rows (closed, notified, errored, cancelled, and summaries of finished instances). */
+  liveOnly: boolean;
 }
 
 /** What a key needs to know about the screen as drawn. */
@@ -80,6 +82,7 @@ export function initialState(tab: TabId = 'channels'): UiState {
     logKey: null,
     logTop: 0,
     paused: false,
+    liveOnly: false,
   };
 }
 
@@ -98,6 +101,7 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
     return switchTab(state, next);
   }
   if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
+  if (input === 'f' || input === 'F') return { ...state, liveOnly: !state.liveOnly };
   if (input === '/') return { ...state, editingFilter: true, inspect: false, focus: 'table' };
   if (input === 's') return withView(state, { sort: nextSort(state.views[state.tab].sort, context.columns) });
   if (input === 'S') {

@@ -77,3 +77,13 @@ export function windowTop(top: number, selected: number, height: number, total: 
   if (selected >= next + height) next = selected - height + 1;
   return next;
 }
+
+const FINISHED = new Set(['closed', 'notified', 'errored', 'cancelled']);
+
+/** Whether a row is still live: not in a finished state, and not a summary of finished instances. */
+export function isLive(row: AnyRow): boolean {
+  const state = textField(row, 'state');
+  return (
+    !(state !== null && FINISHED.has(state)) && !(typeof row.instances === 'number' && row.instances > 1)
+  );
+}

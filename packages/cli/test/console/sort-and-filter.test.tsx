@@ -99,3 +99,27 @@ test('the queue fill bar: full at capacity, no bar where the capacity is unknown
   assert.doesNotMatch(events!, /█|░/, 'no bar without a capacity');
   assert.match(reply!, /notified .*░░░░░░ 0\/1/);
 });
+
+test('f hides finished rows (and summaries of finished instances) and shows them again', async () => {
+  const withSummary = [
+    ...channels,
+    channelRow({ id: 5, label: 'reply', type: 'oneshot', instances: 30, state: 'closed' }),
+  ];
+  open = renderConsole({ source: new CannedSource(snapshot({ channels: withSummary })) });
+  const ui = open;
+  await ui.refresh();
+  assert.equal(labels(ui).length, 5);
+  await ui.press('f');
+  assert.deepEqual(labels(ui), ['jobs', 'events', 'results']);
+  assert.match(ui.frame(), /live only \(2 finished hidden\)/);
+  await ui.press('f');
+  assert.equal(labels(ui).length, 5);
+  open.unmount();
+  open = renderConsole({
+    source: new CannedSource(snapshot({ channels: [channelRow({ id: 9, label: 'done', state: 'closed' })] })),
+  });
+  await open.refresh();
+  await open.press('f');
+  assert.match(open.frame(), /All 1 channels have finished/);
+  assert.match(open.frame(), /f shows them again/);
+});
