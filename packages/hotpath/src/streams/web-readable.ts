@@ -1,0 +1,89 @@
+import { config } from '../config.js';
+import { nowMs } from '../registry/clock.js';
+import { recordFault } from '../registry/faults.js';
+import type { StreamStats } from '../registry/stream-stats.js';
+import { registerStream } from '../registry/streams.js';
+import type { StreamAdapter } from './adapter.js';
+
+/**
+ * WHATWG `ReadableStream`. A stream's own reads (`for await`, `pipeTo`) bypass any patched method, so
+ * the source is read through a pull-through `ReadableStream` with `highWaterMark: 0`: it asks the source
+ * for one item only when its consumer asks for one, so the source's queue, `desiredSize` and `pull`
+ * calls are what they would have been unwrapped. Byte streams get a byte stream back (BYOB readers work).
+ */
+export const webReadableAdapter: StreamAdapter = {
+  accepts: 'a WHATWG ReadableStream',
+  matches: (source) => source instanceof ReadableStream,
+  monitor(source, options, callSite) {
+    const stats = registerStream(
+      { kind: 'web-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
+      options,
+      callSite,
+    );
+    const readable = source as ReadableStream<unknown>;
+    const bytes = isByteStream(readable);
+    const reader = readable.getReader();
+    const underlying = pullThrough(reader, stats);
+    // One literal `type` per branch, so that each constructor overload accepts its source.
+    const wrapper = bytes
+      ? new ReadableStream({ type: 'bytes', ...underlying } as never, { highWaterMark: 0 })
+      : new ReadableStream(underlying as never, { highWaterMark: 0 });
+    return wrapper;
+  },
+};
+
+function isByteStream(stream: ReadableStream<unknown>): boolean {
+  try {
+    stream.getReader({ mode: 'byob' }).releaseLock();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Controller {
+  enqueue(chunk: unknown): void;
+  close(): void;
+  error(error: unknown): void;
+}
+
+function pullThrough(reader: ReadableStreamDefaultReader<unknown>, stats: StreamStats) {
+  return {
+    start(controller: Controller) {
+      // An error with no read pending reaches the consumer's `reader.closed` as soon as it would unwrapped.
+      reader.closed.then(undefined, (error: unknown) => {
+        if (stats.finished) return;
+        stats.onErrored();
+        controller.error(error);
+      });
+    },
+    pull(controller: Controller) {
+      if (stats.firstPullMs < 0) stats.onFirstPull();
+      const started = nowMs();
+      return reader.read().then(
+        (result) => {
+          stats.consumerWaitMs! += nowMs() - started;
+          if (result.done) {
+            stats.onClosed();
+            controller.close();
+          } else {
+            stats.onItem(result.value);
+            controller.enqueue(result.value);
+          }
+        },
+        (error: unknown) => {
+          if (!stats.finished) stats.onErrored();
+          controller.error(error);
+        },
+      );
+    },
+    cancel(reason: unknown) {
+      try {
+        stats.onCancelled();
+      } catch (error) {
+        recordFault(error);
+      }
+      return reader.cancel(reason);
+    },
+  };
+}
