@@ -18,6 +18,9 @@ export interface StreamDescription {
  * each item the consumer receives and one of the end methods once; the hot path is an increment and a
  * compare, with a clock read only where the wrapper times waits.
  */
+/** Power of two: the check is one mask. */
+export const WAIT_SAMPLE_EVERY = 16;
+
 export class StreamStats implements Tracked {
   finished = false;
   state: StreamState = 'active';
@@ -28,10 +31,13 @@ export class StreamStats implements Tracked {
   firstPullMs = -1;
   firstItemMs = -1;
   endedMs = -1;
-  /** When the pending request for an item was made (the wait clock's start). */
-  pullStartedMs = 0;
-  /** Summed time between a request for an item and its answer; null where nothing is timed. */
-  consumerWaitMs: number | null;
+  /** When the timed request for an item was made; -1 while none is being timed. */
+  private pullStartedMs = -1;
+  /** Requests for an item so far (where the wrapper sees them). */
+  pulls = 0;
+  /** Summed time between a timed request for an item and its answer; null where nothing is timed. */
+  sampledWaitMs: number | null;
+  private sampledPulls = 0;
   readonly log: LogRing | null;
   private readonly format: LogOption | undefined;
 
@@ -43,7 +49,7 @@ export class StreamStats implements Tracked {
     private readonly registry: KindRegistry<StreamStats, StreamRow>,
   ) {
     this.kind = description.kind;
-    this.consumerWaitMs = description.timesConsumer ? 0 : null;
+    this.sampledWaitMs = description.timesConsumer ? 0 : null;
     const logging = description.log !== undefined && description.log !== false;
     this.format = logging ? description.log : undefined;
     this.log = logging ? new LogRing(description.logsLimit) : null;
@@ -52,6 +58,29 @@ export class StreamStats implements Tracked {
   /** The consumer asked for the first time; later asks only matter to the wait clock. */
   onFirstPull(): void {
     if (this.firstPullMs < 0) this.firstPullMs = nowMs();
+  }
+
+  /**
+   * The consumer asked for an item. One ask in `WAIT_SAMPLE_EVERY` is timed (two clock reads cost as
+   * much as the rest of the wrapper); the total wait is estimated from those.
+   */
+  onPull(): void {
+    if ((++this.pulls & (WAIT_SAMPLE_EVERY - 1)) === 1 && this.pullStartedMs < 0)
+      this.pullStartedMs = nowMs();
+  }
+
+  /** The ask was answered (an item, the end or an error). */
+  onAnswer(): void {
+    if (this.pullStartedMs < 0) return;
+    this.sampledWaitMs! += nowMs() - this.pullStartedMs;
+    this.sampledPulls++;
+    this.pullStartedMs = -1;
+  }
+
+  /** The estimated total time the consumer waited: the timed asks scaled up to all of them. */
+  consumerWaitMs(): number | null {
+    if (this.sampledWaitMs === null) return null;
+    return this.sampledPulls === 0 ? 0 : (this.sampledWaitMs * this.pulls) / this.sampledPulls;
   }
 
   onItem(value: unknown): void {
@@ -111,7 +140,7 @@ export function streamRow(stats: StreamStats): StreamRow {
     createdMs: round(stats.createdMs),
     firstItemMs: stats.firstItemMs >= 0 ? round(stats.firstItemMs - stats.firstPullMs) : null,
     itemsPerSecond: stats.yielded > 0 && span > 0 ? round((stats.yielded * 1000) / span) : null,
-    consumerWaitMs: stats.consumerWaitMs === null ? null : round(stats.consumerWaitMs),
+    consumerWaitMs: nullableRound(stats.consumerWaitMs()),
     producerWaitMs: null,
   };
 }
@@ -135,6 +164,10 @@ export function showStreamSummary(summary: StreamRow): StreamRow {
 
 function sumOrNull(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : round(a + b);
+}
+
+function nullableRound(ms: number | null): number | null {
+  return ms === null ? null : round(ms);
 }
 
 function round(ms: number): number {

@@ -1,5 +1,4 @@
 import { config } from '../config.js';
-import { nowMs } from '../registry/clock.js';
 import { recordFault } from '../registry/faults.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
@@ -77,7 +76,7 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
   const settle = (result: unknown) => {
     try {
       if (typeof result === 'object' && result !== null) {
-        if (stats.consumerWaitMs !== null) stats.consumerWaitMs += nowMs() - stats.pullStartedMs;
+        stats.onAnswer();
         if ((result as IteratorResult<unknown>).done) stats.onClosed();
         else stats.onItem((result as IteratorResult<unknown>).value);
       }
@@ -87,26 +86,26 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
     return result;
   };
   const fail = (error: unknown) => {
+    stats.onAnswer();
     stats.onErrored();
     throw error;
   };
-  const forward = (method: Method, self: unknown, args: IArguments) => {
+  const forward = (result: unknown) =>
+    result instanceof Promise || typeof (result as PromiseLike<unknown> | null)?.then === 'function'
+      ? (result as PromiseLike<unknown>).then(settle, fail)
+      : settle(result);
+  defineHidden(iterator, 'next', function countedNext(this: unknown) {
+    if (stats.firstPullMs < 0) stats.onFirstPull();
+    stats.onPull();
     let result: unknown;
     try {
-      result = Reflect.apply(method, self, args);
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
+      result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
     } catch (error) {
       stats.onErrored();
       throw error;
     }
-    return typeof (result as PromiseLike<unknown> | null)?.then === 'function'
-      ? (result as PromiseLike<unknown>).then(settle, fail)
-      : settle(result);
-  };
-  defineHidden(iterator, 'next', function countedNext(this: unknown) {
-    if (stats.firstPullMs < 0) stats.onFirstPull();
-    if (stats.consumerWaitMs !== null) stats.pullStartedMs = nowMs();
-    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
-    return forward(next, this, arguments);
+    return forward(result);
   });
   const ret = target.return;
   // Only a method the source has: adding one would change what `break` does.
@@ -121,8 +120,15 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
   const thrown = target.throw;
   if (typeof thrown === 'function') {
     defineHidden(iterator, 'throw', function (this: unknown) {
-      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-      return forward(thrown, this, arguments);
+      let result: unknown;
+      try {
+        // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+        result = Reflect.apply(thrown, this, arguments);
+      } catch (error) {
+        stats.onErrored();
+        throw error;
+      }
+      return forward(result);
     });
   }
 }

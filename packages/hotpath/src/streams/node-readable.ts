@@ -52,10 +52,11 @@ export const nodeReadableAdapter: StreamAdapter = {
 
 function patchEmit(readable: ReadableLike, stats: StreamStats): void {
   const emit = readable.emit;
-  const lifecycle = (event: unknown) => {
+  const lifecycle = (event: unknown, error: unknown) => {
     try {
       if (event === 'end') stats.onClosed();
-      else if (event === 'error') stats.onErrored();
+      // `break` in `for await` and an aborted `pipeline` destroy the stream with an AbortError.
+      else if (event === 'error') isAbort(error) ? stats.onCancelled() : stats.onErrored();
       // Destroyed before the end and without an error: the consumer stopped (`break`, `destroy()`).
       else if (event === 'close') stats.onCancelled();
     } catch (error) {
@@ -64,7 +65,7 @@ function patchEmit(readable: ReadableLike, stats: StreamStats): void {
   };
   defineHidden(readable, 'emit', function emitCounted(this: unknown, event: unknown, chunk: unknown) {
     if (event === 'data') stats.onItem(chunk);
-    else if (!stats.finished) lifecycle(event);
+    else if (!stats.finished) lifecycle(event, chunk);
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
     return Reflect.apply(emit, this, arguments);
   });
@@ -86,4 +87,8 @@ function stampFirstRead(readable: ReadableLike, stats: StreamStats): void {
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
     return Reflect.apply(read, this, arguments);
   });
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
 }

@@ -1,5 +1,4 @@
 import { config } from '../config.js';
-import { nowMs } from '../registry/clock.js';
 import { recordFault } from '../registry/faults.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
@@ -59,10 +58,10 @@ function pullThrough(reader: ReadableStreamDefaultReader<unknown>, stats: Stream
     },
     pull(controller: Controller) {
       if (stats.firstPullMs < 0) stats.onFirstPull();
-      const started = nowMs();
+      stats.onPull();
       return reader.read().then(
         (result) => {
-          stats.consumerWaitMs! += nowMs() - started;
+          stats.onAnswer();
           if (result.done) {
             stats.onClosed();
             controller.close();
@@ -72,6 +71,7 @@ function pullThrough(reader: ReadableStreamDefaultReader<unknown>, stats: Stream
           }
         },
         (error: unknown) => {
+          stats.onAnswer();
           if (!stats.finished) stats.onErrored();
           controller.error(error);
         },
