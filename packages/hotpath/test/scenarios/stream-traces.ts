@@ -65,8 +65,7 @@ function letters(label: string, failAfter = -1) {
 {
   const r = stream(letters('read'), { label: 'readable-read' });
   r.on('readable', () => {
-    let chunk: unknown;
-    while ((chunk = r.read()) !== null) log('read got', chunk);
+    for (let chunk = r.read(); chunk !== null; chunk = r.read()) log('read got', chunk);
   });
   await once(r, 'end');
 }
