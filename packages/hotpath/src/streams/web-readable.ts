@@ -41,6 +41,7 @@ function isByteStream(stream: ReadableStream<unknown>): boolean {
 }
 
 interface Controller {
+  byobRequest?: { respond(bytesWritten: number): void } | null;
   enqueue(chunk: unknown): void;
   close(): void;
   error(error: unknown): void;
@@ -65,6 +66,8 @@ function pullThrough(reader: ReadableStreamDefaultReader<unknown>, stats: Stream
           if (result.done) {
             stats.onClosed();
             controller.close();
+            // A byte stream's pending BYOB read settles as `done` only once its request is answered.
+            controller.byobRequest?.respond(0);
           } else {
             stats.onItem(result.value);
             controller.enqueue(result.value);

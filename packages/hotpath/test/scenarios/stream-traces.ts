@@ -3,9 +3,9 @@
 import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { finalize, Observable, take } from 'rxjs';
+import { finalize, Observable, of, take } from 'rxjs';
 import { enabled, snapshot, stream } from '../../src/index.ts';
-import { stream as rxStream } from '../../src/streams/rxjs.ts';
+import { monitored, stream as rxStream } from '../../src/streams/rxjs.ts';
 
 const log = (...parts: unknown[]) => console.log(parts.join(' '));
 const boom = new Error('boom');
@@ -189,6 +189,9 @@ const twice = rxStream(
 );
 twice.subscribe((n) => log('rx-twice first got', n));
 twice.subscribe((n) => log('rx-twice second got', n));
+of(1, 2)
+  .pipe(monitored({ label: 'rx-operator' }))
+  .subscribe({ next: (n) => log('rx-operator got', n), complete: () => log('rx-operator complete') });
 
 await new Promise((resolve) => setTimeout(resolve, 20));
 if (enabled) {

@@ -37,6 +37,7 @@ test('the full trace of every kind is identical off and on, and each row ends as
     'readable-pipeline': 'closed 4',
     'readable-read': 'closed 4',
     'rx-error': 'errored 1',
+    'rx-operator': 'closed 2',
     'rx-take': 'cancelled 3',
     'rx-twice': 'closed 1',
     'rx-twice-2': 'closed 1',
