@@ -38,6 +38,10 @@ export class StreamStats implements Tracked {
   /** Summed time between a timed request for an item and its answer; null where nothing is timed. */
   sampledWaitMs: number | null;
   private sampledPulls = 0;
+  private exactWaitMs = 0;
+  /** Which ask is being timed, and the next one to time. */
+  private timingPull = 0;
+  private nextTimedPull = 1;
   readonly log: LogRing | null;
   private readonly format: LogOption | undefined;
 
@@ -61,26 +65,45 @@ export class StreamStats implements Tracked {
   }
 
   /**
-   * The consumer asked for an item. One ask in `WAIT_SAMPLE_EVERY` is timed (two clock reads cost as
-   * much as the rest of the wrapper); the total wait is estimated from those.
+   * The consumer asked for an item. The first `WAIT_SAMPLE_EVERY` asks are all timed, then one in
+   * `WAIT_SAMPLE_EVERY` (two clock reads cost as much as the rest of the wrapper); the total wait past
+   * the first ones is estimated from those samples.
    */
   onPull(): void {
-    if ((++this.pulls & (WAIT_SAMPLE_EVERY - 1)) === 1 && this.pullStartedMs < 0)
-      this.pullStartedMs = nowMs();
+    if (++this.pulls >= this.nextTimedPull) this.startTiming();
+  }
+
+  private startTiming(): void {
+    const n = this.pulls;
+    this.nextTimedPull = n < WAIT_SAMPLE_EVERY ? n + 1 : n + WAIT_SAMPLE_EVERY;
+    if (n === 1 && this.firstPullMs < 0) this.firstPullMs = nowMs();
+    if (this.pullStartedMs >= 0) return;
+    this.pullStartedMs = nowMs();
+    this.timingPull = n;
   }
 
   /** The ask was answered (an item, the end or an error). */
   onAnswer(): void {
-    if (this.pullStartedMs < 0) return;
-    this.sampledWaitMs! += nowMs() - this.pullStartedMs;
-    this.sampledPulls++;
-    this.pullStartedMs = -1;
+    if (this.pullStartedMs >= 0) this.stopTiming();
   }
 
-  /** The estimated total time the consumer waited: the timed asks scaled up to all of them. */
+  private stopTiming(): void {
+    const waited = nowMs() - this.pullStartedMs;
+    this.pullStartedMs = -1;
+    if (this.timingPull <= WAIT_SAMPLE_EVERY) {
+      this.exactWaitMs += waited;
+    } else {
+      this.sampledWaitMs! += waited;
+      this.sampledPulls++;
+    }
+  }
+
+  /** The total time the consumer waited: exact over the first asks, estimated from samples after. */
   consumerWaitMs(): number | null {
     if (this.sampledWaitMs === null) return null;
-    return this.sampledPulls === 0 ? 0 : (this.sampledWaitMs * this.pulls) / this.sampledPulls;
+    const later = this.pulls - WAIT_SAMPLE_EVERY;
+    if (later <= 0 || this.sampledPulls === 0) return this.exactWaitMs;
+    return this.exactWaitMs + (this.sampledWaitMs * later) / this.sampledPulls;
   }
 
   onItem(value: unknown): void {

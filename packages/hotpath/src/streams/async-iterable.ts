@@ -95,7 +95,6 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
       ? (result as PromiseLike<unknown>).then(settle, fail)
       : settle(result);
   defineHidden(iterator, 'next', function countedNext(this: unknown) {
-    if (stats.firstPullMs < 0) stats.onFirstPull();
     stats.onPull();
     let result: unknown;
     try {

@@ -14,19 +14,22 @@ export const webReadableAdapter: StreamAdapter = {
   accepts: 'a WHATWG ReadableStream',
   matches: (source) => source instanceof ReadableStream,
   monitor(source, options, callSite) {
-    const stats = registerStream(
-      { kind: 'web-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
-      options,
-      callSite,
-    );
     const readable = source as ReadableStream<unknown>;
     const bytes = isByteStream(readable);
     const reader = readable.getReader();
-    const underlying = pullThrough(reader, stats);
+    // Registered once the wrapper exists, so that a wrapper the program drops unfinished ends its row.
+    const holder: { stats?: StreamStats } = {};
+    const underlying = pullThrough(reader, holder as { stats: StreamStats });
     // One literal `type` per branch, so that each constructor overload accepts its source.
     const wrapper = bytes
       ? new ReadableStream({ type: 'bytes', ...underlying } as never, { highWaterMark: 0 })
       : new ReadableStream(underlying as never, { highWaterMark: 0 });
+    holder.stats = registerStream(
+      { kind: 'web-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
+      options,
+      callSite,
+      wrapper,
+    );
     return wrapper;
   },
 };
@@ -47,42 +50,41 @@ interface Controller {
   error(error: unknown): void;
 }
 
-function pullThrough(reader: ReadableStreamDefaultReader<unknown>, stats: StreamStats) {
+function pullThrough(reader: ReadableStreamDefaultReader<unknown>, holder: { stats: StreamStats }) {
   return {
     start(controller: Controller) {
       // An error with no read pending reaches the consumer's `reader.closed` as soon as it would unwrapped.
       reader.closed.then(undefined, (error: unknown) => {
-        if (stats.finished) return;
-        stats.onErrored();
+        if (holder.stats.finished) return;
+        holder.stats.onErrored();
         controller.error(error);
       });
     },
     pull(controller: Controller) {
-      if (stats.firstPullMs < 0) stats.onFirstPull();
-      stats.onPull();
+      holder.stats.onPull();
       return reader.read().then(
         (result) => {
-          stats.onAnswer();
+          holder.stats.onAnswer();
           if (result.done) {
-            stats.onClosed();
+            holder.stats.onClosed();
             controller.close();
             // A byte stream's pending BYOB read settles as `done` only once its request is answered.
             controller.byobRequest?.respond(0);
           } else {
-            stats.onItem(result.value);
+            holder.stats.onItem(result.value);
             controller.enqueue(result.value);
           }
         },
         (error: unknown) => {
-          stats.onAnswer();
-          if (!stats.finished) stats.onErrored();
+          holder.stats.onAnswer();
+          if (!holder.stats.finished) holder.stats.onErrored();
           controller.error(error);
         },
       );
     },
     cancel(reason: unknown) {
       try {
-        stats.onCancelled();
+        holder.stats.onCancelled();
       } catch (error) {
         recordFault(error);
       }

@@ -11,7 +11,8 @@ const STATE_STYLE: Record<StreamState, Cell['style']> = {
 
 export function streamsSection(rows: StreamRow[], color: boolean): string {
   if (rows.length === 0) return 'No instrumented streams found.';
-  const waits = rows.some((row) => row.consumerWaitMs !== null || row.producerWaitMs !== null);
+  const consumerWaits = rows.some((row) => row.consumerWaitMs !== null);
+  const producerWaits = rows.some((row) => row.producerWaitMs !== null);
   const columns = [
     { header: 'Stream' },
     { header: 'Kind' },
@@ -19,12 +20,8 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
     { header: 'Yielded', align: 'right' as const },
     { header: 'First item', align: 'right' as const },
     { header: 'Items/s', align: 'right' as const },
-    ...(waits
-      ? [
-          { header: 'Consumer wait', align: 'right' as const },
-          { header: 'Producer wait', align: 'right' as const },
-        ]
-      : []),
+    ...(consumerWaits ? [{ header: 'Consumer wait', align: 'right' as const }] : []),
+    ...(producerWaits ? [{ header: 'Producer wait', align: 'right' as const }] : []),
   ];
   const body = rows.map((row) => [
     row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
@@ -33,12 +30,8 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
     String(row.yielded),
     row.firstItemMs === null ? '-' : formatDurationMs(row.firstItemMs),
     row.itemsPerSecond === null ? '-' : formatRate(row.itemsPerSecond),
-    ...(waits
-      ? [
-          row.consumerWaitMs === null ? '-' : formatDurationMs(row.consumerWaitMs),
-          row.producerWaitMs === null ? '-' : formatDurationMs(row.producerWaitMs),
-        ]
-      : []),
+    ...(consumerWaits ? [formatWait(row.consumerWaitMs)] : []),
+    ...(producerWaits ? [formatWait(row.producerWaitMs)] : []),
   ]);
   return `Streams:\n${renderTable(columns, body, color)}`;
 }
@@ -47,4 +40,8 @@ function formatRate(perSecond: number): string {
   if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)}M`;
   if (perSecond >= 1e4) return `${(perSecond / 1e3).toFixed(1)}k`;
   return perSecond.toFixed(perSecond >= 100 ? 0 : 1);
+}
+
+function formatWait(ms: number | null): string {
+  return ms === null ? '-' : formatDurationMs(ms);
 }
