@@ -40,13 +40,13 @@ function readableWorkload(wrap: Wrap): Workload {
   };
 }
 
-/** A pull-driven ReadableStream (one item per pull), read with a reader. */
-function webWorkload(wrap: Wrap): Workload {
+/** A pull-driven ReadableStream (one item per pull), read with a reader; `make` is the per-chunk work. */
+function webWorkload(wrap: Wrap, make: (i: number) => unknown = (i) => i): Workload {
   return async (ops) => {
     let produced = 0;
-    const source = new ReadableStream<number>({
+    const source = new ReadableStream<unknown>({
       pull(controller) {
-        if (produced < ops) controller.enqueue(produced++);
+        if (produced < ops) controller.enqueue(make(produced++));
         else controller.close();
       },
     });
@@ -83,6 +83,11 @@ export async function run(): Promise<BenchResult[]> {
       ops: 50_000,
       variants: variants(webWorkload),
       budget: { onRatio: 1.1 },
+    }),
+    await measure({
+      name: 'stream: ReadableStream of fresh 16 KiB chunks',
+      ops: 20_000,
+      variants: variants((wrap) => webWorkload(wrap, () => new Uint8Array(16_384))),
     }),
   ];
 }
