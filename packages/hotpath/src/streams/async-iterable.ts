@@ -85,15 +85,26 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
     }
     return result;
   };
+  const errored = () => {
+    try {
+      stats.onAnswer();
+      stats.onErrored();
+    } catch (fault) {
+      recordFault(fault);
+    }
+  };
   const fail = (error: unknown) => {
-    stats.onAnswer();
-    stats.onErrored();
+    errored();
     throw error;
   };
-  const forward = (result: unknown) =>
-    result instanceof Promise || typeof (result as PromiseLike<unknown> | null)?.then === 'function'
-      ? (result as PromiseLike<unknown>).then(settle, fail)
-      : settle(result);
+  const forward = (result: unknown) => {
+    if (result instanceof Promise) return result.then(settle, fail);
+    // Another thenable: its `then` is called once, in a later job, exactly as `await` would call it.
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+      return Promise.resolve(result).then(settle, fail);
+    }
+    return settle(result);
+  };
   defineHidden(iterator, 'next', function countedNext(this: unknown) {
     stats.onPull();
     let result: unknown;
@@ -101,7 +112,7 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
       result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
     } catch (error) {
-      stats.onErrored();
+      errored();
       throw error;
     }
     return forward(result);

@@ -9,13 +9,19 @@ import { checkOptions } from '../options.js';
 import { captureCallSite } from '../registry/call-site.js';
 import type { StreamOptions } from '../types.js';
 import { monitorWith } from './detect.js';
-import { monitorObservable, type ObservableConstructor, type ObservableLike } from './observable.js';
+import {
+  isObservableLike,
+  monitorObservable,
+  type ObservableConstructor,
+  type ObservableLike,
+} from './observable.js';
 
 /** Counts what each subscription to `source` receives; subscribe to what it returns instead of `source`. */
 export function stream<T>(source: Observable<T>, options?: StreamOptions): Observable<T> {
   if (!config.enabled) return source;
   checkOptions('stream', options, ['label', 'log']);
-  if (!(source instanceof Observable)) {
+  // By shape, so that an Observable from another copy of rxjs is accepted too.
+  if (typeof source !== 'object' || source === null || !isObservableLike(source)) {
     throw new TypeError('stream(source) from hotpath/rxjs: expected an RxJS Observable');
   }
   const callSite = captureCallSite(stream);
