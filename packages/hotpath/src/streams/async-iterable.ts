@@ -135,7 +135,7 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
         // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
         result = Reflect.apply(thrown, this, arguments);
       } catch (error) {
-        stats.onErrored();
+        errored();
         throw error;
       }
       return forward(result);
