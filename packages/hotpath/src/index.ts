@@ -10,6 +10,7 @@ import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
 import { startMetricsServer } from './server/launch.js';
+import { monitorStream } from './streams/detect.js';
 import type {
   ChannelOptions,
   FutureOptions,
@@ -38,7 +39,9 @@ export function channel<T>(target: T, options?: ChannelOptions): T {
 export function stream<T>(source: T, options?: StreamOptions): T {
   if (!enabled) return source;
   checkOptions('stream', options, ['label', 'log']);
-  return source;
+  const result = monitorStream(source, options, captureCallSite(stream)) as T;
+  activate();
+  return result;
 }
 
 /** Tracks one promise (or the promise a thunk returns): how long it took and how it ended. */
