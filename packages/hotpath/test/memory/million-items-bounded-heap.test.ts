@@ -13,7 +13,7 @@ async function churnMillion(kind: string) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
 
-for (const kind of ['channels']) {
+for (const kind of ['channels', 'streams']) {
   test(`a million ${kind}: heap growth under 30 MB after GC, totals exact, rows bounded`, async () => {
     const stats = await churnMillion(kind);
     assert.ok(stats.growthMB < 30, `heap grew ${stats.growthMB} MB`);
