@@ -63,3 +63,8 @@ function released(): void {
     recordFault(error);
   }
 }
+
+/** Whether the promise hooks are in place (for tests: they must be gone once nothing tracked is pending). */
+export function pollHooksInstalled(): boolean {
+  return stopHooks.length > 0;
+}
