@@ -10,8 +10,8 @@ const note = (line: string) => trace.push(line);
 const sleep = (ms: number, value: string) =>
   new Promise<string>((resolve) => setTimeout(() => resolve(value), ms));
 
-const step = futureFn(async function step(this: { name: string } | undefined, n: number, ms: number) {
-  note(`step ${n} start (this=${this?.name ?? 'none'})`);
+const step = futureFn(async function step(this: unknown, n: number, ms: number) {
+  note(`step ${n} start (this=${(this as { name?: string } | undefined)?.name ?? 'none'})`);
   const value = await sleep(ms, `slept ${ms}`);
   note(`step ${n} after sleep`);
   await null;
