@@ -13,7 +13,7 @@ before(async () => {
   const fetchUser = wrapFunction(async (id: number) => ({ id }), { label: 'fetch-user', log: true }, null);
   await fetchUser(1);
   await fetchUser(2);
-  await trackFuture(Promise.reject(new Error('down')), { label: 'flaky' }, null).then(
+  await (trackFuture(Promise.reject(new Error('down')), { label: 'flaky' }, null) as Promise<void>).then(
     () => {},
     () => {},
   );

@@ -117,6 +117,7 @@ describe('states', () => {
 });
 
 describe('bad input', () => {
+  // biome-ignore lint/suspicious/noThenProperty: a `then` that is not a function is the bad input tested
   for (const bad of [42, 'text', null, undefined, { then: 'not a function' }, [1]]) {
     test(`future(${JSON.stringify(bad)}) is a TypeError naming what is accepted`, () => {
       assert.throws(
