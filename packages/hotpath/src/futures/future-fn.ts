@@ -14,8 +14,10 @@ export function wrapFunction<F extends Function>(
   callSite: CallSite | null,
 ): F {
   const plan = planFor(futureRegistry.site(callSite, options?.label), options);
-  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    return callTracked(plan, fn, this, args);
+  // `arguments`, not a rest parameter: V8 passes it to `apply` without copying it into a new array.
+  const wrapped = function (this: unknown): unknown {
+    // biome-ignore lint/complexity/noArguments: see above
+    return callTracked(plan, fn, this, arguments);
   };
   Object.defineProperty(wrapped, 'length', { value: fn.length, configurable: true });
   Object.defineProperty(wrapped, 'name', { value: fn.name, configurable: true });

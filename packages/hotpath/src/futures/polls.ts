@@ -34,7 +34,7 @@ export function runCountingPolls<R>(
   call: TrackedCall,
   fn: (...args: unknown[]) => R,
   self: unknown,
-  args: unknown[],
+  args: ArrayLike<unknown>,
 ): R {
   if (tracked++ === 0) {
     try {
@@ -48,7 +48,7 @@ export function runCountingPolls<R>(
   }
   call.polls = 1;
   call.release = released;
-  return context.run(call, () => Reflect.apply(fn, self, args));
+  return context.run(call, () => fn.apply(self, args as unknown[]));
 }
 
 function released(): void {

@@ -24,13 +24,11 @@ export function planFor(stats: FutureSite, options: FutureOptions | undefined): 
  * with the same reason — the original is handled by us and never reported. A synchronous throw is
  * rethrown as it is.
  */
-export function callTracked(plan: CallPlan, fn: Function, self: unknown, args: unknown[]): unknown {
+export function callTracked(plan: CallPlan, fn: Function, self: unknown, args: ArrayLike<unknown>): unknown {
   const call = futureRegistry.begin(plan.stats);
   let result: unknown;
   try {
-    result = config.futurePolls
-      ? runCountingPolls(call, fn as never, self, args)
-      : Reflect.apply(fn, self, args);
+    result = config.futurePolls ? runCountingPolls(call, fn as never, self, args) : fn.apply(self, args);
   } catch (error) {
     end(call, plan, 'rejected', error);
     throw error;
