@@ -30,7 +30,9 @@ const throwsAtOnce = futureFn((why: string): Promise<never> => {
 note(`length ${step.length} name ${step.name}`);
 note(String(await step.call({ name: 'receiver' }, 1, 2)));
 note(JSON.stringify(await Promise.all([step(2, 6), step(3, 1), future(() => sleep(3, 'thunk'))])));
-note(String(await Promise.race([step(4, 8), future(sleep(2, 'raced promise'))])));
+const slow = step(4, 8);
+note(String(await Promise.race([slow, future(sleep(2, 'raced promise'))])));
+note(String(await slow)); // the loser's timer must not race the steps below
 const settled = await Promise.allSettled([fails('first'), step(5, 1), fails('second')]);
 note(
   JSON.stringify(
