@@ -49,16 +49,29 @@ function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
   if (plan.signal !== undefined) watchSignal(call, plan, plan.signal);
   watchCollection(call, result);
   const log = plan.log;
-  return result.then(
-    (value) => {
-      end(call, plan, 'resolved', log && value);
-      return value;
-    },
-    (reason) => {
-      end(call, plan, 'rejected', log && reason);
-      throw reason;
-    },
-  );
+  const onResolved = (value: unknown) => {
+    end(call, plan, 'resolved', log && value);
+    return value;
+  };
+  const onRejected = (reason: unknown) => {
+    end(call, plan, 'rejected', log && reason);
+    throw reason;
+  };
+  if (result instanceof Promise) return result.then(onResolved, onRejected);
+  // Another thenable's `then` may return anything (often nothing): adopt it into a native promise, as
+  // `await` would, calling its `then` once, now.
+  return new Promise((resolve, reject) => {
+    result.then(
+      (value) => resolve(onResolved(value)),
+      (reason) => {
+        try {
+          onRejected(reason);
+        } catch {
+          reject(reason);
+        }
+      },
+    );
+  });
 }
 
 function end(

@@ -13,6 +13,8 @@ export class TrackedCall {
   result: string | null = null;
   /** Undoes what the call holds on to while pending (a poll hook, an abort listener); run once it ends. */
   release: (() => void) | null = null;
+  /** The promise, held only until the end of the turn decides whether to watch it for collection. */
+  promise: object | null = null;
   prev: TrackedCall | null = null;
   next: TrackedCall | null = null;
 

@@ -67,6 +67,7 @@ class FutureRegistry {
     const ended = nowMs();
     call.state = state;
     call.endedMs = ended;
+    call.promise = null;
     const stats = call.site;
     stats.pending--;
     if (state === 'resolved') stats.resolved++;
@@ -128,35 +129,43 @@ export const futureRegistry = new FutureRegistry();
  * Calls whose promise the garbage collector took while they were pending end `cancelled`: nothing can
  * settle them any more. Registering with a FinalizationRegistry costs ~135 ns, more than the whole rest of
  * a call, so it is deferred to the end of the event-loop turn and done only for calls still pending then:
- * a call that settles within the turn it started cannot have been dropped unsettled. Until then the
- * promise is held here, which delays its collection by at most one turn.
+ * a call that settles within the turn it started cannot have been dropped unsettled. Until then the call
+ * holds its promise (and lets go as soon as it settles), which delays a dropped promise's collection by at
+ * most one turn.
  */
 const collected = new FinalizationRegistry<TrackedCall>((call) =>
-  shielded(() => futureRegistry.end(call, 'cancelled', undefined, false), undefined),
+  shielded(() => futureRegistry.end(call, 'cancelled', undefined, undefined), undefined),
 );
-let started: (TrackedCall | object)[] = [];
+let started: TrackedCall[] = [];
 let sweep: NodeJS.Immediate | null = null;
-/** A turn that never yields (a long chain of microtasks) must not hold its promises for ever. */
-const MAX_BATCH = 2048;
+/** A turn that never yields (a long chain of microtasks) must not hold its calls for ever. */
+const MAX_BATCH = 128;
 
 export function watchCollection(call: TrackedCall, promise: object): void {
-  started.push(call, promise);
+  call.promise = promise;
+  started.push(call);
   if (started.length >= MAX_BATCH) registerStillPending();
   else if (sweep === null) {
-    sweep = setImmediate(registerStillPending);
+    sweep = setImmediate(endOfTurn);
     sweep.unref();
   }
+}
+
+function endOfTurn(): void {
+  sweep = null;
+  registerStillPending();
 }
 
 function registerStillPending(): void {
   const batch = started;
   started = [];
-  if (sweep !== null) clearImmediate(sweep);
-  sweep = null;
   try {
-    for (let i = 0; i < batch.length; i += 2) {
-      const call = batch[i] as TrackedCall;
-      if (call.state === 'pending') collected.register(batch[i + 1]!, call);
+    for (const call of batch) {
+      const promise = call.promise;
+      if (promise === null) continue;
+      // The registry holds the call strongly: the call must not hold the promise, or it never goes.
+      call.promise = null;
+      collected.register(promise, call);
     }
   } catch (error) {
     recordFault(error);

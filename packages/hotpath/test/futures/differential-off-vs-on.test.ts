@@ -66,4 +66,13 @@ describe('off vs on: the same program', () => {
     assert.deepEqual(late[1], late[0]);
     assert.deepEqual(late[2], late[0]);
   });
+
+  test('pinned deviation: future(promise) whose result is dropped while only the original is handled', async () => {
+    const [off, on] = await allModes(scenarios('futures-unhandled.ts'), ['original-only', '--listen']);
+    assert.equal(off!.stdout, 'caught handled on the original\nend\n');
+    assert.equal(
+      on!.stdout,
+      'caught handled on the original\nunhandledRejection Error: handled on the original\nend\n',
+    );
+  });
 });

@@ -178,6 +178,24 @@ describe('accuracy', () => {
   });
 });
 
+describe('accuracy: thenables', () => {
+  test("a thenable's then is called once, when it is wrapped; it comes back as a native promise (pinned)", async () => {
+    let thenCalls = 0;
+    const lazy = {
+      // biome-ignore lint/suspicious/noThenProperty: a lazy thenable is what this test is about
+      then(resolve: (v: string) => void) {
+        thenCalls++;
+        resolve('lazy');
+      },
+    };
+    const wrapped = trackFuture(lazy, { label: 'accuracy-thenable' }, null) as PromiseLike<string>;
+    assert.equal(thenCalls, 1, 'called at wrap time, before anyone awaits');
+    assert.ok(wrapped instanceof Promise, 'adopted into a native promise');
+    assert.equal(await wrapped, 'lazy');
+    assert.equal(row('accuracy-thenable').resolved, 1);
+  });
+});
+
 describe('report', () => {
   test('the hang list names the oldest pending calls and counts the rest', () => {
     const text = futuresSection(futureRows(), false, {

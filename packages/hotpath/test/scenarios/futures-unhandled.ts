@@ -48,6 +48,15 @@ switch (process.argv[2]) {
     log('end');
     break;
   }
+  case 'original-only': {
+    // The documented deviation: the original is handled, the promise future() returned is dropped.
+    const original = Promise.reject(new Error('handled on the original'));
+    future(original);
+    original.catch((error: Error) => log(`caught ${error.message}`));
+    await later();
+    log('end');
+    break;
+  }
   default:
     throw new Error(`unknown case ${process.argv[2]}`);
 }
