@@ -1,0 +1,18 @@
+/** Bad arguments to future() and futureFn(), through the public API; prints what each call did. */
+import { future, futureFn } from '../../src/index.ts';
+
+const attempts: [string, () => unknown][] = [
+  ['future(42)', () => future(42 as never)],
+  ['future({})', () => future({} as never)],
+  ['futureFn(42)', () => futureFn(42 as never)],
+  ['futureFn(null)', () => futureFn(null as never)],
+  ['future(p, { nope: 1 })', () => future(Promise.resolve(1), { nope: 1 } as never)],
+];
+for (const [name, attempt] of attempts) {
+  try {
+    const result = attempt();
+    process.stdout.write(`${name} returned ${typeof result}\n`);
+  } catch (error) {
+    process.stdout.write(`${name} threw ${(error as Error).name}: ${(error as Error).message}\n`);
+  }
+}
