@@ -49,19 +49,42 @@ function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
   if (plan.signal !== undefined) watchSignal(call, plan, plan.signal);
   watchCollection(call, result);
   const log = plan.log;
-  const onResolved = (value: unknown) => {
-    end(call, plan, 'resolved', log && value);
-    return value;
-  };
-  const onRejected = (reason: unknown) => {
-    end(call, plan, 'rejected', log && reason);
-    throw reason;
-  };
-  if (result instanceof Promise) return result.then(onResolved, onRejected);
-  // Another thenable's `then` may return anything (often nothing): adopt it into a native promise, as
-  // `await` would, calling its `then` once, now.
+  if (!(result instanceof Promise)) {
+    return adopt(
+      result,
+      (value) => {
+        end(call, plan, 'resolved', log && value);
+        return value;
+      },
+      (reason) => {
+        end(call, plan, 'rejected', log && reason);
+        throw reason;
+      },
+    );
+  }
+  return result.then(
+    (value) => {
+      end(call, plan, 'resolved', log && value);
+      return value;
+    },
+    (reason) => {
+      end(call, plan, 'rejected', log && reason);
+      throw reason;
+    },
+  );
+}
+
+/**
+ * Another thenable's `then` may return anything (often nothing): it is adopted into a native promise, as
+ * `await` would, calling its `then` once, now.
+ */
+function adopt(
+  thenable: PromiseLike<unknown>,
+  onResolved: (value: unknown) => unknown,
+  onRejected: (reason: unknown) => never,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    result.then(
+    thenable.then(
       (value) => resolve(onResolved(value)),
       (reason) => {
         try {

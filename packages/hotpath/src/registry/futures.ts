@@ -139,7 +139,7 @@ const collected = new FinalizationRegistry<TrackedCall>((call) =>
 let started: TrackedCall[] = [];
 let sweep: NodeJS.Immediate | null = null;
 /** A turn that never yields (a long chain of microtasks) must not hold its calls for ever. */
-const MAX_BATCH = 128;
+const MAX_BATCH = 1024;
 
 export function watchCollection(call: TrackedCall, promise: object): void {
   call.promise = promise;
