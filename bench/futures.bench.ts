@@ -27,9 +27,11 @@ function calls(fn: Work) {
   };
 }
 
-/** The same workload with poll counting switched on for its duration only. */
-function withPolls(fn: Work) {
-  const inner = calls(fn);
+/** The workload as HOTPATH_FUTURE_POLLS=1 runs it: wrapped with polls on, polls on while it runs. */
+function withPolls() {
+  config.futurePolls = true;
+  const inner = calls(wrapFunction(work, { label: 'bench-polls' }, null));
+  config.futurePolls = false;
   return async (ops: number) => {
     config.futurePolls = true;
     try {
@@ -52,7 +54,7 @@ export async function run(): Promise<BenchResult[]> {
       name: 'futureFn with HOTPATH_FUTURE_POLLS (on = polls)',
       ops: 50_000,
       rounds: 9,
-      variants: { raw: calls(work), on: withPolls(on) },
+      variants: { raw: calls(work), on: withPolls() },
     }),
   ];
 }

@@ -1,7 +1,8 @@
+import { config } from '../config.js';
 import type { CallSite } from '../registry/call-site.js';
 import { futureRegistry } from '../registry/futures.js';
 import type { FutureOptions } from '../types.js';
-import { callTracked, planFor } from './track.js';
+import { type CallPlan, callTracked, failed, observe, planFor } from './track.js';
 
 /**
  * Wraps `fn` so that each call is one tracked call at the site where `futureFn` was called (for a
@@ -14,12 +15,34 @@ export function wrapFunction<F extends Function>(
   callSite: CallSite | null,
 ): F {
   const plan = planFor(futureRegistry.site(callSite, options?.label), options);
-  // `arguments`, not a rest parameter: V8 passes it to `apply` without copying it into a new array.
-  const wrapped = function (this: unknown): unknown {
-    // biome-ignore lint/complexity/noArguments: see above
-    return callTracked(plan, fn, this, arguments);
-  };
+  const wrapped = config.futurePolls ? countingPolls(plan, fn) : plain(plan, fn);
   Object.defineProperty(wrapped, 'length', { value: fn.length, configurable: true });
   Object.defineProperty(wrapped, 'name', { value: fn.name, configurable: true });
   return wrapped as unknown as F;
+}
+
+/**
+ * The hot path: everything inline, so that `fn.apply(this, arguments)` forwards the arguments without
+ * V8 building an arguments object (a rest parameter would copy them into a new array on every call).
+ */
+function plain(plan: CallPlan, fn: Function): Function {
+  return function (this: unknown): unknown {
+    const call = futureRegistry.begin(plan.stats);
+    let result: unknown;
+    try {
+      // biome-ignore lint/complexity/noArguments: see above
+      result = fn.apply(this, arguments);
+    } catch (error) {
+      failed(call, plan, error);
+      throw error;
+    }
+    return observe(call, plan, result);
+  };
+}
+
+function countingPolls(plan: CallPlan, fn: Function): Function {
+  return function (this: unknown): unknown {
+    // biome-ignore lint/complexity/noArguments: the arguments, exactly as given
+    return callTracked(plan, fn, this, arguments);
+  };
 }

@@ -30,10 +30,15 @@ export function callTracked(plan: CallPlan, fn: Function, self: unknown, args: A
   try {
     result = config.futurePolls ? runCountingPolls(call, fn as never, self, args) : fn.apply(self, args);
   } catch (error) {
-    end(call, plan, 'rejected', error);
+    failed(call, plan, error);
     throw error;
   }
   return observe(call, plan, result);
+}
+
+/** The call threw instead of returning: it counts as rejected with that error. */
+export function failed(call: TrackedCall, plan: CallPlan, error: unknown): void {
+  end(call, plan, 'rejected', plan.log && error);
 }
 
 /** Tracks a promise the program already made; it ran before we saw it, so it has no poll count. */
@@ -41,7 +46,8 @@ export function promiseTracked(plan: CallPlan, promise: PromiseLike<unknown>): u
   return observe(futureRegistry.begin(plan.stats), plan, promise);
 }
 
-function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
+/** Follows what a call returned; see `callTracked`. */
+export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
   if (!isThenable(result)) {
     end(call, plan, 'resolved', result);
     return result;
