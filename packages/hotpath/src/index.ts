@@ -4,9 +4,9 @@
  */
 import { monitorChannel } from './channels/detect.js';
 import { config } from './config.js';
-import { methodDecorator } from './futures/decorator.js';
+import { futureFnOff } from './futures/decorator.js';
 import { trackFuture } from './futures/future.js';
-import { wrapFunction } from './futures/future-fn.js';
+import { futureFnOn } from './futures/future-fn.js';
 import { activate } from './lifecycle.js';
 import { checkOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
@@ -64,31 +64,10 @@ export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
 ): F;
 export function futureFn(options?: FutureOptions): FutureMethodDecorator;
 export function futureFn(fnOrOptions?: unknown, options?: FutureOptions): unknown {
-  if (typeof fnOrOptions === 'function') {
-    if (!enabled) return fnOrOptions;
-    checkOptions('futureFn', options, ['label', 'log', 'signal']);
-    const wrapped = wrapFunction(fnOrOptions, options, captureCallSite(futureFn));
-    activate();
-    return wrapped;
-  }
-  if (fnOrOptions !== undefined && (typeof fnOrOptions !== 'object' || fnOrOptions === null)) {
-    if (!enabled) return fnOrOptions;
-    throw new TypeError(
-      `futureFn(fn, options): fn must be a function (or call futureFn(options) to get a method decorator), got ${fnOrOptions === null ? 'null' : typeof fnOrOptions}`,
-    );
-  }
-  if (!enabled) return identityDecorator;
-  const decoratorOptions = fnOrOptions as FutureOptions | undefined;
-  checkOptions('futureFn', decoratorOptions, ['label', 'log', 'signal']);
-  const callSite = captureCallSite(futureFn);
-  return methodDecorator((method) => {
-    const wrapped = wrapFunction(method, decoratorOptions, callSite);
-    activate();
-    return wrapped;
-  });
+  if (!enabled) return futureFnOff(fnOrOptions);
+  // biome-ignore lint/complexity/noArguments: a bare `@futureFn` passes two or three arguments
+  return futureFnOn(fnOrOptions, options, arguments.length, captureCallSite(futureFn));
 }
-
-const identityDecorator = methodDecorator((method) => method);
 
 /** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */
 export function start(options: ReportOptions = {}): Guard {

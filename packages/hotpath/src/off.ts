@@ -3,7 +3,7 @@
  * `hotpath-off` export condition (`node -C hotpath-off`, or a bundler's conditions) so that a production
  * bundle carries no monitoring code at all. Its types are `index.d.ts`'s.
  */
-import { methodDecorator } from './futures/decorator.js';
+import { futureFnOff } from './futures/decorator.js';
 import type {
   ChannelOptions,
   FutureMethodDecorator,
@@ -40,12 +40,8 @@ export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
 ): F;
 export function futureFn(options?: FutureOptions): FutureMethodDecorator;
 export function futureFn(fnOrOptions?: unknown, _options?: FutureOptions): unknown {
-  return fnOrOptions === undefined || (typeof fnOrOptions === 'object' && fnOrOptions !== null)
-    ? identityDecorator
-    : fnOrOptions;
+  return futureFnOff(fnOrOptions);
 }
-
-const identityDecorator = methodDecorator((method) => method);
 
 const guard: Guard = {
   stop: () => Promise.resolve(),

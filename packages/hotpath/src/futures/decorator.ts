@@ -23,3 +23,12 @@ export function methodDecorator(wrap: (method: Function) => Function): FutureMet
 function isMethodContext(context: unknown): boolean {
   return typeof context === 'object' && context !== null && (context as { kind?: unknown }).kind === 'method';
 }
+
+const identityDecorator = methodDecorator((method) => method);
+
+/** `futureFn` with monitoring off: a function comes back as it is, options give a decorator that changes nothing. */
+export function futureFnOff(fnOrOptions: unknown): unknown {
+  return fnOrOptions === undefined || (typeof fnOrOptions === 'object' && fnOrOptions !== null)
+    ? identityDecorator
+    : fnOrOptions;
+}

@@ -11,6 +11,8 @@ test('on: a non-function, non-thenable argument is a TypeError naming what is ac
     'futureFn(42) threw TypeError: futureFn(fn, options): fn must be a function (or call futureFn(options) to get a method decorator), got number',
     'futureFn(null) threw TypeError: futureFn(fn, options): fn must be a function (or call futureFn(options) to get a method decorator), got null',
     'future(p, { nope: 1 }) threw TypeError: future(…, options): unknown option "nope"; expected label, log, signal',
+    'bare standard threw TypeError: @futureFn needs parentheses: write @futureFn() or @futureFn({ log: true })',
+    'bare legacy threw TypeError: @futureFn needs parentheses: write @futureFn() or @futureFn({ log: true })',
   ]);
 });
 
@@ -23,5 +25,7 @@ test('off: the wrappers check nothing and hand the argument back', async () => {
     'futureFn(42) returned number',
     'futureFn(null) returned object',
     'future(p, { nope: 1 }) returned object',
+    'bare standard returned function',
+    'bare legacy returned function',
   ]);
 });

@@ -7,6 +7,9 @@ const attempts: [string, () => unknown][] = [
   ['futureFn(42)', () => futureFn(42 as never)],
   ['futureFn(null)', () => futureFn(null as never)],
   ['future(p, { nope: 1 })', () => future(Promise.resolve(1), { nope: 1 } as never)],
+  // A bare `@futureFn`, as each decorator dialect would call it.
+  ['bare standard', () => futureFn((async () => {}) as never, { kind: 'method', name: 'm' } as never)],
+  ['bare legacy', () => (futureFn as any)({}, 'm', { value: async () => {} })],
 ];
 for (const [name, attempt] of attempts) {
   try {
