@@ -48,16 +48,10 @@ export function promiseTracked(plan: CallPlan, promise: PromiseLike<unknown>): u
 
 /** Follows what a call returned; see `callTracked`. */
 export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
-  if (!isThenable(result)) {
-    end(call, plan, 'resolved', result);
-    return result;
-  }
-  if (plan.signal !== undefined) watchSignal(call, plan, plan.signal);
-  watchCollection(call, result);
-  const log = plan.log;
-  if (!(result instanceof Promise)) {
-    return adopt(
-      result,
+  if (result instanceof Promise) {
+    watch(call, plan, result);
+    const log = plan.log;
+    return result.then(
       (value) => {
         end(call, plan, 'resolved', log && value);
         return value;
@@ -68,7 +62,14 @@ export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unk
       },
     );
   }
-  return result.then(
+  if (!isThenable(result)) {
+    end(call, plan, 'resolved', result);
+    return result;
+  }
+  watch(call, plan, result);
+  const log = plan.log;
+  return adopt(
+    result,
     (value) => {
       end(call, plan, 'resolved', log && value);
       return value;
@@ -78,6 +79,12 @@ export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unk
       throw reason;
     },
   );
+}
+
+/** What can end a pending call other than settling: its signal, or the collector taking its promise. */
+function watch(call: TrackedCall, plan: CallPlan, promise: object): void {
+  if (plan.signal !== undefined) watchSignal(call, plan, plan.signal);
+  watchCollection(call, promise);
 }
 
 /**
