@@ -3,7 +3,10 @@
  * round (the order rotates each round), so that JIT warm-up, GC and machine noise fall on all of them
  * alike. Results are medians over rounds, with the spread, and ratios to the raw primitive.
  */
-export type Variant = 'raw' | 'off' | 'on' | 'log';
+export type Variant = 'raw' | 'off' | 'on' | 'log' | 'asyncHooks' | 'als';
+
+/** The peer approaches: how global-hook tools (Clinic.js, APM agents) track the same workload. */
+export const peerVariants = ['asyncHooks', 'als'] as const;
 
 export interface BenchResult {
   name: string;
@@ -11,6 +14,10 @@ export interface BenchResult {
   offNs?: number;
   onNs: number;
   logNs?: number;
+  /** The same workload tracked with an `async_hooks` hook recording every async resource (Clinic.js style). */
+  asyncHooksNs?: number;
+  /** The same workload with an `AsyncLocalStorage` context per operation (APM-agent style). */
+  alsNs?: number;
   /** Spread of each variant over rounds: [min, max] ns/op. */
   spread?: Partial<Record<Variant, [number, number]>>;
   /** What the budget allows for on/raw, if the issue set one. */
@@ -58,6 +65,8 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
     onNs: median('on'),
     ...(samples.has('off') ? { offNs: median('off') } : {}),
     ...(samples.has('log') ? { logNs: median('log') } : {}),
+    ...(samples.has('asyncHooks') ? { asyncHooksNs: median('asyncHooks') } : {}),
+    ...(samples.has('als') ? { alsNs: median('als') } : {}),
     spread,
     ...(bench.budget ? { budget: bench.budget } : {}),
   };
@@ -90,6 +99,38 @@ export function formatResults(results: BenchResult[]): string {
     ratio(r.logNs, r.rawNs),
     verdict(r),
   ]);
+  return table(header, rows);
+}
+
+/** hotpath next to the global-hook approaches, for the results that measured them. */
+export function formatPeerResults(results: BenchResult[]): string {
+  const header = [
+    'workload',
+    'raw ns/op',
+    'hotpath on',
+    'async_hooks',
+    'AsyncLocalStorage',
+    'on/raw',
+    'hooks/raw',
+    'als/raw',
+  ];
+  const rows = results
+    .filter((r) => r.asyncHooksNs !== undefined || r.alsNs !== undefined)
+    .map((r) => [
+      r.name,
+      fmt(r.rawNs),
+      fmt(r.onNs),
+      fmt(r.asyncHooksNs),
+      fmt(r.alsNs),
+      ratio(r.onNs, r.rawNs),
+      ratio(r.asyncHooksNs, r.rawNs),
+      ratio(r.alsNs, r.rawNs),
+    ]);
+  if (rows.length === 0) return '';
+  return table(header, rows);
+}
+
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

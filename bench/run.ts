@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { type BenchResult, formatResults, verdict } from './harness.ts';
+import { type BenchResult, formatPeerResults, formatResults, verdict } from './harness.ts';
 
 const here = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
@@ -24,6 +24,9 @@ for (const file of files) {
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`${machine}\n`);
 console.log(formatResults(results));
+const peers = formatPeerResults(results);
+if (peers !== '')
+  console.log(`\nThe same workloads tracked by global hooks, as Clinic.js and APM agents do:\n\n${peers}`);
 const over = results.filter((result) => verdict(result).includes('OVER'));
 if (over.length > 0) console.log(`\n${over.length} budget(s) over: ${over.map((r) => r.name).join('; ')}`);
 

@@ -4,14 +4,19 @@
  */
 import { monitorChannel } from './channels/detect.js';
 import { config } from './config.js';
+import { futureFnOff } from './futures/decorator.js';
+import { trackFuture } from './futures/future.js';
+import { futureFnOn } from './futures/future-fn.js';
 import { activate } from './lifecycle.js';
 import { checkOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
 import { startMetricsServer } from './server/launch.js';
+import { monitorStream } from './streams/detect.js';
 import type {
   ChannelOptions,
+  FutureMethodDecorator,
   FutureOptions,
   Guard,
   ReportOptions,
@@ -38,7 +43,9 @@ export function channel<T>(target: T, options?: ChannelOptions): T {
 export function stream<T>(source: T, options?: StreamOptions): T {
   if (!enabled) return source;
   checkOptions('stream', options, ['label', 'log']);
-  return source;
+  const result = monitorStream(source, options, captureCallSite(stream)) as T;
+  activate();
+  return result;
 }
 
 /** Tracks one promise (or the promise a thunk returns): how long it took and how it ended. */
@@ -48,15 +55,21 @@ export function future<T>(
 ): Promise<T> {
   if (!enabled) return (typeof work === 'function' ? work() : work) as Promise<T>;
   checkOptions('future', options, ['label', 'log', 'signal']);
-  return (typeof work === 'function' ? work() : work) as Promise<T>;
+  const result = trackFuture(work, options, captureCallSite(future)) as Promise<T>;
+  activate();
+  return result;
 }
 
 /** Tracks every call of an async function; also usable as a method decorator, `@futureFn()`. */
 export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
   fn: F,
   options?: FutureOptions,
-): F {
-  return fn;
+): F;
+export function futureFn(options?: FutureOptions): FutureMethodDecorator;
+export function futureFn(fnOrOptions?: unknown, options?: FutureOptions): unknown {
+  if (!enabled) return futureFnOff(fnOrOptions);
+  // biome-ignore lint/complexity/noArguments: a bare `@futureFn` passes two or three arguments
+  return futureFnOn(fnOrOptions, options, arguments.length, captureCallSite(futureFn));
 }
 
 /** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */

@@ -3,8 +3,10 @@
  * `hotpath-off` export condition (`node -C hotpath-off`, or a bundler's conditions) so that a production
  * bundle carries no monitoring code at all. Its types are `index.d.ts`'s.
  */
+import { futureFnOff } from './futures/decorator.js';
 import type {
   ChannelOptions,
+  FutureMethodDecorator,
   FutureOptions,
   Guard,
   ReportOptions,
@@ -34,9 +36,11 @@ export function future<T>(
 
 export function futureFn<F extends (...args: any[]) => PromiseLike<unknown>>(
   fn: F,
-  _options?: FutureOptions,
-): F {
-  return fn;
+  options?: FutureOptions,
+): F;
+export function futureFn(options?: FutureOptions): FutureMethodDecorator;
+export function futureFn(fnOrOptions?: unknown, _options?: FutureOptions): unknown {
+  return futureFnOff(fnOrOptions);
 }
 
 const guard: Guard = {

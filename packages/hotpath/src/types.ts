@@ -152,3 +152,19 @@ export interface Snapshot {
    */
   totals?: { channels: number; streams: number; futures: number };
 }
+
+/**
+ * What `futureFn(options?)` returns: a method decorator for TypeScript's standard decorators and for
+ * `experimentalDecorators` alike.
+ */
+export interface FutureMethodDecorator {
+  <This, F extends (this: This, ...args: any[]) => PromiseLike<unknown>>(
+    method: F,
+    context: ClassMethodDecoratorContext<This, F>,
+  ): F;
+  <F extends (...args: any[]) => PromiseLike<unknown>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): TypedPropertyDescriptor<F>;
+}

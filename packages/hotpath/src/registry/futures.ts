@@ -1,10 +1,181 @@
-import type { FutureCalls, FutureRow } from '../types.js';
+import { config } from '../config.js';
+import type { CallState, FutureCalls, FutureRow, LogOption } from '../types.js';
+import type { CallSite } from './call-site.js';
+import { nowMs } from './clock.js';
+import { recordFault, shielded } from './faults.js';
+import { formatValue } from './format-value.js';
+import { TrackedCall } from './future-call.js';
+import { FutureSite, round } from './future-site.js';
+import { compareSites } from './kind-registry.js';
+import { Sites } from './sites.js';
 
-/** Future rows for the snapshot. (Filled in by the futures work.) */
-export function futureRows(): FutureRow[] {
-  return [];
+/** A call that has not settled, as the report's hang list shows it. */
+export interface PendingCall {
+  rowId: number;
+  label: string;
+  callId: number;
+  ageMs: number;
 }
 
-export function futureCalls(_id: number): FutureCalls | null {
-  return null;
+/**
+ * Every instrumented future, one `FutureSite` per call site or label. Calls are counted as they start and
+ * settle; nothing is kept per call beyond the recent-calls window and the list of calls still pending.
+ */
+class FutureRegistry {
+  private readonly sites = new Sites('future');
+  private readonly bySite = new Map<object, FutureSite>();
+  private readonly byId = new Map<number, FutureSite>();
+  private nextRowId = 1;
+  private nextCallId = 1;
+  /** Calls still pending, oldest first: a doubly linked list threaded through the calls themselves. */
+  private head: TrackedCall | null = null;
+  private tail: TrackedCall | null = null;
+
+  site(callSite: CallSite | null, label: string | undefined): FutureSite {
+    const site = this.sites.resolve(callSite, label);
+    let stats = this.bySite.get(site);
+    if (stats === undefined) {
+      stats = new FutureSite(this.nextRowId++, site, config.logsLimit);
+      this.bySite.set(site, stats);
+      this.byId.set(stats.id, stats);
+    }
+    return stats;
+  }
+
+  begin(stats: FutureSite): TrackedCall {
+    const call = new TrackedCall(this.nextCallId++, stats, nowMs());
+    stats.calls++;
+    stats.pending++;
+    stats.recent.push(call);
+    if (this.tail === null) this.head = call;
+    else {
+      this.tail.next = call;
+      call.prev = this.tail;
+    }
+    this.tail = call;
+    return call;
+  }
+
+  /** Ends a pending call; a call already ended (say, cancelled before it settled) keeps its first end. */
+  end(
+    call: TrackedCall,
+    state: Exclude<CallState, 'pending'>,
+    value: unknown,
+    log: LogOption | undefined,
+  ): void {
+    if (call.state !== 'pending') return;
+    const ended = nowMs();
+    call.state = state;
+    call.endedMs = ended;
+    call.promise = null;
+    const stats = call.site;
+    stats.pending--;
+    if (state === 'resolved') stats.resolved++;
+    else if (state === 'rejected') stats.rejected++;
+    else stats.cancelled++;
+    if (state !== 'cancelled') stats.durations.add(ended - call.startedMs);
+    if (log) call.result = formatValue(value, log);
+    this.unlink(call);
+    const release = call.release;
+    if (release !== null) {
+      call.release = null;
+      release();
+    }
+  }
+
+  rows(): FutureRow[] {
+    return [...this.bySite.values()]
+      .sort((a, b) => compareSites(a.site, b.site) || a.id - b.id)
+      .map((stats) => stats.toRow());
+  }
+
+  calls(id: number): FutureCalls | null {
+    const stats = this.byId.get(id);
+    return stats === undefined ? null : { id, calls: stats.recentCalls(nowMs()) };
+  }
+
+  /** The oldest `limit` calls still pending, and how many there are in all. */
+  pendingCalls(limit: number): { total: number; oldest: PendingCall[] } {
+    const now = nowMs();
+    const oldest: PendingCall[] = [];
+    let total = 0;
+    for (let call = this.head; call !== null; call = call.next) {
+      total++;
+      if (oldest.length < limit) {
+        const { site } = call;
+        oldest.push({
+          rowId: site.id,
+          label: site.site.label,
+          callId: call.id,
+          ageMs: round(now - call.startedMs),
+        });
+      }
+    }
+    return { total, oldest };
+  }
+
+  private unlink(call: TrackedCall): void {
+    if (call.prev === null) this.head = call.next;
+    else call.prev.next = call.next;
+    if (call.next === null) this.tail = call.prev;
+    else call.next.prev = call.prev;
+    call.prev = call.next = null;
+  }
+}
+
+export const futureRegistry = new FutureRegistry();
+
+/**
+ * Calls whose promise the garbage collector took while they were pending end `cancelled`: nothing can
+ * settle them any more. Registering with a FinalizationRegistry costs ~135 ns, more than the whole rest of
+ * a call, so it is deferred to the end of the event-loop turn and done only for calls still pending then:
+ * a call that settles within the turn it started cannot have been dropped unsettled. Until then the call
+ * holds its promise (and lets go as soon as it settles), which delays a dropped promise's collection by at
+ * most one turn.
+ */
+const collected = new FinalizationRegistry<TrackedCall>((call) =>
+  shielded(() => futureRegistry.end(call, 'cancelled', undefined, undefined), undefined),
+);
+let started: TrackedCall[] = [];
+let sweep: NodeJS.Immediate | null = null;
+/** A turn that never yields (a long chain of microtasks) must not hold its calls for ever. */
+const MAX_BATCH = 1024;
+
+export function watchCollection(call: TrackedCall, promise: object): void {
+  call.promise = promise;
+  started.push(call);
+  if (started.length >= MAX_BATCH) registerStillPending();
+  else if (sweep === null) {
+    sweep = setImmediate(endOfTurn);
+    sweep.unref();
+  }
+}
+
+function endOfTurn(): void {
+  sweep = null;
+  registerStillPending();
+}
+
+function registerStillPending(): void {
+  const batch = started;
+  started = [];
+  try {
+    for (const call of batch) {
+      const promise = call.promise;
+      if (promise === null) continue;
+      // The registry holds the call strongly: the call must not hold the promise, or it never goes.
+      call.promise = null;
+      collected.register(promise, call);
+    }
+  } catch (error) {
+    recordFault(error);
+  }
+}
+
+export function futureRows(): FutureRow[] {
+  return futureRegistry.rows();
+}
+
+export function futureCalls(id: number): FutureCalls | null {
+  return futureRegistry.calls(id);
 }

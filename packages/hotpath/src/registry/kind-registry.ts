@@ -103,7 +103,7 @@ function rankSites(sites: Site[]): Map<Site, number> {
   return new Map(distinct.map((site, rank) => [site, rank]));
 }
 
-function compareSites(a: Site, b: Site): number {
+export function compareSites(a: Site, b: Site): number {
   if (a.hasCustomLabel !== b.hasCustomLabel) return a.hasCustomLabel ? -1 : 1;
   return a.hasCustomLabel
     ? compareText(a.label, b.label) || compareText(a.source ?? '', b.source ?? '')

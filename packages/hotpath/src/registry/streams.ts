@@ -1,10 +1,42 @@
-import type { StreamLogs, StreamRow } from '../types.js';
+import type { StreamLogs, StreamOptions, StreamRow } from '../types.js';
+import type { CallSite } from './call-site.js';
+import { KindRegistry } from './kind-registry.js';
+import { Sites } from './sites.js';
+import {
+  foldStream,
+  type StreamDescription,
+  StreamStats,
+  showStreamSummary,
+  streamRow,
+} from './stream-stats.js';
 
-/** Stream rows for the snapshot. (Filled in by the streams work.) */
-export function streamRows(): StreamRow[] {
-  return [];
+export const streamRegistry = new KindRegistry<StreamStats, StreamRow>({
+  toRow: streamRow,
+  fold: foldStream,
+  showSummary: showStreamSummary,
+  onCollected: (stats) => stats.onCollected(),
+});
+const streamSites = new Sites('stream');
+
+/** Makes the stats record for one stream instance. `target` is what, once collected, ends it. */
+export function registerStream(
+  description: StreamDescription,
+  options: StreamOptions | undefined,
+  callSite: CallSite | null,
+  target?: object,
+): StreamStats {
+  const site = streamSites.resolve(callSite, options?.label);
+  const stats = new StreamStats(streamRegistry.allocateId(), site, site.made++, description, streamRegistry);
+  streamRegistry.add(stats, target);
+  return stats;
 }
 
-export function streamLogs(_id: number): StreamLogs | null {
-  return null;
+export function streamRows(): StreamRow[] {
+  return streamRegistry.rows();
+}
+
+export function streamLogs(id: number): StreamLogs | null {
+  const stats = streamRegistry.get(id);
+  if (stats === undefined) return null;
+  return { id, logs: stats.log?.toArray() ?? [] };
 }

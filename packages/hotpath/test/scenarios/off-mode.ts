@@ -5,12 +5,15 @@ import { bounded, oneshot } from '../../src/primitives/index.ts';
 const before = { exit: process.listenerCount('exit'), sigint: process.listenerCount('SIGINT') };
 const pair = bounded<number>(2);
 const shot = oneshot<number>();
-const plain = { some: 'object' };
+async function* items() {
+  yield 1;
+}
+const source = items();
 const result = {
   enabled: hotpath.enabled,
   samePair: hotpath.channel(pair) === pair,
   sameOneshot: hotpath.channel(shot) === shot,
-  sameStream: hotpath.stream(plain) === plain,
+  sameStream: hotpath.stream(source) === source,
   futureOfPromise: await hotpath.future(Promise.resolve(7)),
   futureOfThunk: await hotpath.future(() => Promise.resolve(8)),
   exitListenersAdded: process.listenerCount('exit') - before.exit,

@@ -1,8 +1,20 @@
+import { futureRegistry, type PendingCall } from '../../registry/futures.js';
 import type { FutureRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
 import { renderTable } from '../table.js';
 
-export function futuresSection(rows: FutureRow[], color: boolean): string {
+/** Pending calls listed by name in the report; the rest are counted. */
+const PENDING_SHOWN = 20;
+
+/**
+ * The futures table, then the calls still pending — at exit, that list is a hang detector: each line is
+ * a promise that never settled, with how long it has waited.
+ */
+export function futuresSection(
+  rows: FutureRow[],
+  color: boolean,
+  pending: { total: number; oldest: PendingCall[] } = futureRegistry.pendingCalls(PENDING_SHOWN),
+): string {
   if (rows.length === 0) return 'No instrumented futures found.';
   const columns = [
     { header: 'Future' },
@@ -26,5 +38,15 @@ export function futuresSection(rows: FutureRow[], color: boolean): string {
     row.duration ? formatDurationMs(row.duration.p95Ms) : '-',
     row.duration ? formatDurationMs(row.duration.maxMs) : '-',
   ]);
-  return `Futures:\n${renderTable(columns, body, color)}`;
+  const table = `Futures:\n${renderTable(columns, body, color)}`;
+  return pending.total === 0 ? table : `${table}\n\n${pendingList(pending)}`;
+}
+
+function pendingList(pending: { total: number; oldest: PendingCall[] }): string {
+  const lines = pending.oldest.map(
+    (call) => `  ${call.label}  call #${call.callId}  pending for ${formatDurationMs(call.ageMs)}`,
+  );
+  const more = pending.total - pending.oldest.length;
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return `Still pending (${pending.total}, oldest first):\n${lines.join('\n')}`;
 }

@@ -1,4 +1,5 @@
 import type { StreamRow, StreamState } from '../../types.js';
+import { formatDurationMs } from '../format.js';
 import { type Cell, renderTable } from '../table.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
@@ -10,17 +11,37 @@ const STATE_STYLE: Record<StreamState, Cell['style']> = {
 
 export function streamsSection(rows: StreamRow[], color: boolean): string {
   if (rows.length === 0) return 'No instrumented streams found.';
+  const consumerWaits = rows.some((row) => row.consumerWaitMs !== null);
+  const producerWaits = rows.some((row) => row.producerWaitMs !== null);
   const columns = [
     { header: 'Stream' },
     { header: 'Kind' },
     { header: 'State' },
     { header: 'Yielded', align: 'right' as const },
+    { header: 'First item', align: 'right' as const },
+    { header: 'Items/s', align: 'right' as const },
+    ...(consumerWaits ? [{ header: 'Consumer wait', align: 'right' as const }] : []),
+    ...(producerWaits ? [{ header: 'Producer wait', align: 'right' as const }] : []),
   ];
   const body = rows.map((row) => [
     row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
     row.kind,
     { text: row.state, style: STATE_STYLE[row.state] },
     String(row.yielded),
+    row.firstItemMs === null ? '-' : formatDurationMs(row.firstItemMs),
+    row.itemsPerSecond === null ? '-' : formatRate(row.itemsPerSecond),
+    ...(consumerWaits ? [formatWait(row.consumerWaitMs)] : []),
+    ...(producerWaits ? [formatWait(row.producerWaitMs)] : []),
   ]);
   return `Streams:\n${renderTable(columns, body, color)}`;
+}
+
+function formatRate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)}M`;
+  if (perSecond >= 1e4) return `${(perSecond / 1e3).toFixed(1)}k`;
+  return perSecond.toFixed(perSecond >= 100 ? 0 : 1);
+}
+
+function formatWait(ms: number | null): string {
+  return ms === null ? '-' : formatDurationMs(ms);
 }

@@ -1,0 +1,95 @@
+/** Items per second through each kind of stream: raw vs monitoring off vs on vs on with `log`. */
+import { Readable } from 'node:stream';
+import { stream } from '../packages/hotpath/src/index.ts';
+import { monitorStream } from '../packages/hotpath/src/streams/detect.ts';
+import { type BenchResult, formatResults, measure, type Workload } from './harness.ts';
+
+type Wrap = <T>(source: T) => T;
+
+const raw: Wrap = (source) => source;
+const off: Wrap = (source) => stream(source); // this process runs without HOTPATH: the identity path
+const on: Wrap = (source) => monitorStream(source, { label: 'bench' }, null) as typeof source;
+const logged: Wrap = (source) => monitorStream(source, { label: 'bench', log: true }, null) as typeof source;
+
+async function* numbers(count: number) {
+  for (let i = 0; i < count; i++) yield i;
+}
+
+function generatorWorkload(wrap: Wrap): Workload {
+  return async (ops) => {
+    let sum = 0;
+    for await (const n of wrap(numbers(ops))) sum += n;
+    if (sum !== (ops * (ops - 1)) / 2) throw new Error('lost items');
+  };
+}
+
+/** An object-mode Readable that produces what it is asked for, consumed with `for await`. */
+function readableWorkload(wrap: Wrap): Workload {
+  return async (ops) => {
+    let produced = 0;
+    const source = new Readable({
+      objectMode: true,
+      read() {
+        while (produced < ops) if (!this.push(produced++)) return;
+        this.push(null);
+      },
+    });
+    let count = 0;
+    for await (const _ of wrap(source)) count++;
+    if (count !== ops) throw new Error('lost items');
+  };
+}
+
+/** A pull-driven ReadableStream (one item per pull), read with a reader; `make` is the per-chunk work. */
+function webWorkload(wrap: Wrap, make: (i: number) => unknown = (i) => i): Workload {
+  return async (ops) => {
+    let produced = 0;
+    const source = new ReadableStream<unknown>({
+      pull(controller) {
+        if (produced < ops) controller.enqueue(make(produced++));
+        else controller.close();
+      },
+    });
+    const reader = wrap(source).getReader();
+    let count = 0;
+    while (!(await reader.read()).done) count++;
+    if (count !== ops) throw new Error('lost items');
+  };
+}
+
+const variants = (make: (wrap: Wrap) => Workload) => ({
+  raw: make(raw),
+  off: make(off),
+  on: make(on),
+  log: make(logged),
+});
+
+export async function run(): Promise<BenchResult[]> {
+  return [
+    await measure({
+      name: 'stream: async generator, for await',
+      ops: 100_000,
+      variants: variants(generatorWorkload),
+      budget: { onRatio: 1.35 },
+    }),
+    await measure({
+      name: 'stream: Node Readable (objectMode), for await',
+      ops: 100_000,
+      variants: variants(readableWorkload),
+      budget: { onRatio: 1.1 },
+    }),
+    await measure({
+      name: 'stream: ReadableStream, reader.read()',
+      ops: 50_000,
+      variants: variants(webWorkload),
+      budget: { onRatio: 1.1 },
+    }),
+    await measure({
+      name: 'stream: ReadableStream of fresh 16 KiB chunks',
+      ops: 20_000,
+      variants: variants((wrap) => webWorkload(wrap, () => new Uint8Array(16_384))),
+    }),
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(formatResults(await run()));

@@ -1,0 +1,34 @@
+import type { FutureMethodDecorator } from '../types.js';
+
+/**
+ * One decorator for both decorator dialects, told apart by their arguments: TypeScript's standard
+ * decorators call `(method, context)` with `context.kind === 'method'`; `experimentalDecorators` calls
+ * `(prototype, key, descriptor)`. `wrap` turns the method into what replaces it (the identity when off).
+ */
+export function methodDecorator(wrap: (method: Function) => Function): FutureMethodDecorator {
+  return ((value: unknown, context: unknown, descriptor?: PropertyDescriptor) => {
+    if (typeof value === 'function' && isMethodContext(context)) return wrap(value);
+    if (
+      descriptor !== undefined &&
+      typeof descriptor === 'object' &&
+      typeof descriptor.value === 'function'
+    ) {
+      descriptor.value = wrap(descriptor.value);
+      return descriptor;
+    }
+    throw new TypeError('@futureFn() decorates methods only (a class method, not a field, getter or class)');
+  }) as FutureMethodDecorator;
+}
+
+function isMethodContext(context: unknown): boolean {
+  return typeof context === 'object' && context !== null && (context as { kind?: unknown }).kind === 'method';
+}
+
+const identityDecorator = methodDecorator((method) => method);
+
+/** `futureFn` with monitoring off: a function comes back as it is, options give a decorator that changes nothing. */
+export function futureFnOff(fnOrOptions: unknown): unknown {
+  return fnOrOptions === undefined || (typeof fnOrOptions === 'object' && fnOrOptions !== null)
+    ? identityDecorator
+    : fnOrOptions;
+}

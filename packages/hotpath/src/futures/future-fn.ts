@@ -1,0 +1,93 @@
+import { config } from '../config.js';
+import { activate } from '../lifecycle.js';
+import { checkOptions } from '../options.js';
+import type { CallSite } from '../registry/call-site.js';
+import { futureRegistry } from '../registry/futures.js';
+import type { FutureOptions } from '../types.js';
+import { methodDecorator } from './decorator.js';
+import { type CallPlan, callTracked, failed, observe, planFor } from './track.js';
+
+const OPTIONS = ['label', 'log', 'signal'] as const;
+
+/**
+ * `futureFn(fn, options)` wraps a function; `futureFn(options?)` makes a method decorator whose methods
+ * count at the decorator's line. Anything else is the caller's mistake, said plainly.
+ */
+export function futureFnOn(
+  fnOrOptions: unknown,
+  options: FutureOptions | undefined,
+  argumentCount: number,
+  callSite: CallSite | null,
+): unknown {
+  if (typeof fnOrOptions === 'function') {
+    if (argumentCount === 3 || isDecoratorContext(options)) throw bareDecorator();
+    checkOptions('futureFn', options, OPTIONS);
+    const wrapped = wrapFunction(fnOrOptions, options, callSite);
+    activate();
+    return wrapped;
+  }
+  if (fnOrOptions !== undefined && (typeof fnOrOptions !== 'object' || fnOrOptions === null)) {
+    throw new TypeError(
+      `futureFn(fn, options): fn must be a function (or call futureFn(options) to get a method decorator), got ${fnOrOptions === null ? 'null' : typeof fnOrOptions}`,
+    );
+  }
+  if (argumentCount === 3) throw bareDecorator();
+  const decoratorOptions = fnOrOptions as FutureOptions | undefined;
+  checkOptions('futureFn', decoratorOptions, OPTIONS);
+  return methodDecorator((method) => {
+    const wrapped = wrapFunction(method, decoratorOptions, callSite);
+    activate();
+    return wrapped;
+  });
+}
+
+function isDecoratorContext(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
+function bareDecorator(): TypeError {
+  return new TypeError('@futureFn needs parentheses: write @futureFn() or @futureFn({ log: true })');
+}
+
+/**
+ * Wraps `fn` so that each call is one tracked call at the site where `futureFn` was called (for a
+ * decorator, the `@futureFn()` line). `this`, the arguments, the return value and a synchronous throw
+ * pass through; `length` and `name` are the original's.
+ */
+export function wrapFunction<F extends Function>(
+  fn: F,
+  options: FutureOptions | undefined,
+  callSite: CallSite | null,
+): F {
+  const plan = planFor(futureRegistry.site(callSite, options?.label), options);
+  const wrapped = config.futurePolls ? countingPolls(plan, fn) : plain(plan, fn);
+  Object.defineProperty(wrapped, 'length', { value: fn.length, configurable: true });
+  Object.defineProperty(wrapped, 'name', { value: fn.name, configurable: true });
+  return wrapped as unknown as F;
+}
+
+/**
+ * The hot path: everything inline, so that `fn.apply(this, arguments)` forwards the arguments without
+ * V8 building an arguments object (a rest parameter would copy them into a new array on every call).
+ */
+function plain(plan: CallPlan, fn: Function): Function {
+  return function (this: unknown): unknown {
+    const call = futureRegistry.begin(plan.stats);
+    let result: unknown;
+    try {
+      // biome-ignore lint/complexity/noArguments: see above
+      result = fn.apply(this, arguments);
+    } catch (error) {
+      failed(call, plan, error);
+      throw error;
+    }
+    return observe(call, plan, result);
+  };
+}
+
+function countingPolls(plan: CallPlan, fn: Function): Function {
+  return function (this: unknown): unknown {
+    // biome-ignore lint/complexity/noArguments: the arguments, exactly as given
+    return callTracked(plan, fn, this, arguments);
+  };
+}

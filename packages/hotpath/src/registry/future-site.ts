@@ -1,0 +1,58 @@
+import type { FutureCall, FutureRow } from '../types.js';
+import type { TrackedCall } from './future-call.js';
+import { RecentRing } from './recent-ring.js';
+import { Reservoir } from './reservoir.js';
+import type { Site } from './sites.js';
+
+/**
+ * Everything known about the futures of one call site (or label): exact counts per state, a bounded
+ * sample of durations and the most recent calls. Its memory does not grow with the number of calls.
+ */
+export class FutureSite {
+  calls = 0;
+  pending = 0;
+  resolved = 0;
+  rejected = 0;
+  cancelled = 0;
+  readonly durations = new Reservoir();
+  readonly recent: RecentRing<TrackedCall>;
+
+  constructor(
+    readonly id: number,
+    readonly site: Site,
+    logsLimit: number,
+  ) {
+    this.recent = new RecentRing(logsLimit);
+  }
+
+  toRow(): FutureRow {
+    return {
+      id: this.id,
+      label: this.site.label,
+      source: this.site.source,
+      hasCustomLabel: this.site.hasCustomLabel,
+      instances: 1,
+      calls: this.calls,
+      pending: this.pending,
+      resolved: this.resolved,
+      rejected: this.rejected,
+      cancelled: this.cancelled,
+      duration: this.durations.percentiles(),
+    };
+  }
+
+  recentCalls(now: number): FutureCall[] {
+    return this.recent.toArray().map((call) => ({
+      id: call.id,
+      state: call.state,
+      startedMs: round(call.startedMs),
+      durationMs: round((call.state === 'pending' ? now : call.endedMs) - call.startedMs),
+      polls: call.polls,
+      result: call.result,
+    }));
+  }
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

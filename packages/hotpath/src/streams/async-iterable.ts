@@ -1,0 +1,144 @@
+import { config } from '../config.js';
+import { recordFault } from '../registry/faults.js';
+import type { StreamStats } from '../registry/stream-stats.js';
+import { registerStream } from '../registry/streams.js';
+import type { StreamAdapter } from './adapter.js';
+import { defineHidden } from './patch.js';
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Iterators already counting, so that an iterable handing out one shared iterator is counted once. */
+const instrumented = new WeakSet<object>();
+
+/**
+ * Async iterators (async generators included) and async iterables. The object itself is handed back:
+ * an iterator gets counting `next` / `return` / `throw` methods on the instance; an iterable gets a
+ * counting `[Symbol.asyncIterator]`, and each iterator it hands out is its own instance (its own row).
+ */
+export const asyncIterableAdapter: StreamAdapter = {
+  accepts: 'an async iterable, async iterator or async generator',
+  matches: (source) => isAsyncIterator(source) || isAsyncIterable(source),
+  monitor(source, options, callSite) {
+    const register = (target: object) =>
+      registerStream(
+        { kind: 'async-iterator', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
+        options,
+        callSite,
+        target,
+      );
+    if (isAsyncIterator(source)) {
+      instrumentIterator(source, register(source));
+      return source;
+    }
+    instrumentIterable(source, register);
+    return source;
+  },
+};
+
+function isAsyncIterator(source: object): boolean {
+  const value = source as { next?: unknown; [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  // A sync iterator also has `next`; it is one only when nothing says it is synchronous.
+  return (
+    typeof value.next === 'function' &&
+    (typeof value[Symbol.asyncIterator] === 'function' || typeof value[Symbol.iterator] !== 'function')
+  );
+}
+
+function isAsyncIterable(source: object): boolean {
+  return typeof (source as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+}
+
+function instrumentIterable(source: object, register: (target: object) => StreamStats): void {
+  const original = (source as { [Symbol.asyncIterator]: Method })[Symbol.asyncIterator];
+  // The first iteration's row exists from the start, so that an iterable not yet iterated is visible.
+  let first: StreamStats | null = register(source);
+  defineHidden(source, Symbol.asyncIterator, function asyncIterator(this: unknown) {
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
+    const iterator = Reflect.apply(original, this, arguments);
+    try {
+      if (typeof iterator === 'object' && iterator !== null && !instrumented.has(iterator)) {
+        const stats = first ?? register(iterator);
+        first = null;
+        instrumentIterator(iterator, stats);
+      }
+    } catch (error) {
+      recordFault(error);
+    }
+    return iterator;
+  });
+}
+
+/** Counts every `{ done: false }` result; `done` closes, a rejection errors, `return()` cancels. */
+export function instrumentIterator(iterator: object, stats: StreamStats): void {
+  instrumented.add(iterator);
+  const target = iterator as { next: Method; return?: Method; throw?: Method };
+  const next = target.next;
+  const settle = (result: unknown) => {
+    try {
+      if (typeof result === 'object' && result !== null) {
+        stats.onAnswer();
+        if ((result as IteratorResult<unknown>).done) stats.onClosed();
+        else stats.onItem((result as IteratorResult<unknown>).value);
+      }
+    } catch (error) {
+      recordFault(error);
+    }
+    return result;
+  };
+  const errored = () => {
+    try {
+      stats.onAnswer();
+      stats.onErrored();
+    } catch (fault) {
+      recordFault(fault);
+    }
+  };
+  const fail = (error: unknown) => {
+    errored();
+    throw error;
+  };
+  const forward = (result: unknown) => {
+    if (result instanceof Promise) return result.then(settle, fail);
+    // Another thenable: its `then` is called once, in a later job, exactly as `await` would call it.
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+      return Promise.resolve(result).then(settle, fail);
+    }
+    return settle(result);
+  };
+  defineHidden(iterator, 'next', function countedNext(this: unknown) {
+    stats.onPull();
+    let result: unknown;
+    try {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
+      result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
+    } catch (error) {
+      errored();
+      throw error;
+    }
+    return forward(result);
+  });
+  const ret = target.return;
+  // Only a method the source has: adding one would change what `break` does.
+  if (typeof ret === 'function') {
+    defineHidden(iterator, 'return', function (this: unknown) {
+      // Marked first: the source's `finally` may run (and end the process) before `return` settles.
+      if (!stats.finished) stats.onCancelled();
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+      return Reflect.apply(ret, this, arguments);
+    });
+  }
+  const thrown = target.throw;
+  if (typeof thrown === 'function') {
+    defineHidden(iterator, 'throw', function (this: unknown) {
+      let result: unknown;
+      try {
+        // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+        result = Reflect.apply(thrown, this, arguments);
+      } catch (error) {
+        errored();
+        throw error;
+      }
+      return forward(result);
+    });
+  }
+}
