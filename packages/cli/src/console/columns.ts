@@ -47,6 +47,8 @@ export interface Column {
   drop: number;
   /** Shown only when some row has this field (not undefined). */
   onlyWith?: string;
+  /** Shown only when some row has a value (not null) in the field named by `key`. */
+  onlyWithValue?: boolean;
   sortValue(row: AnyRow, context: CellContext): SortValue;
   cell(row: AnyRow, context: CellContext, width: number): Segment[];
 }
@@ -139,7 +141,7 @@ function durationColumn(
   return {
     key,
     header,
-    width: 8,
+    width: Math.max(8, header.length),
     align: 'right',
     drop,
     ...(onlyWith === undefined ? {} : { onlyWith }),
@@ -222,7 +224,7 @@ const CHANNEL_COLUMNS: Column[] = [
 
 const STREAM_COLUMNS: Column[] = [
   labelColumn('Stream'),
-  textColumn('kind', 'Kind', 12, 3),
+  textColumn('kind', 'Kind', 14, 3),
   stateColumn(),
   countColumn('yielded', 'Yielded', 9, 0),
   rateColumn(1),
@@ -237,7 +239,11 @@ const STREAM_COLUMNS: Column[] = [
   },
   durationColumn('firstItemMs', '1st item', (row) => numberField(row, 'firstItemMs'), 5),
   durationColumn('consumerWaitMs', 'Cons wait', (row) => numberField(row, 'consumerWaitMs'), 2),
-  durationColumn('producerWaitMs', 'Prod wait', (row) => numberField(row, 'producerWaitMs'), 2),
+  {
+    ...durationColumn('producerWaitMs', 'Prod wait', (row) => numberField(row, 'producerWaitMs'), 2),
+    // No stream kind measures it yet: the column waits for a row that has a value.
+    onlyWithValue: true,
+  },
 ];
 
 const FUTURE_COLUMNS: Column[] = [
@@ -291,7 +297,8 @@ export const COLUMNS: Record<TabId, Column[]> = {
 export function availableColumns(tab: TabId, rows: readonly AnyRow[]): Column[] {
   return COLUMNS[tab].filter(
     (column) =>
-      column.onlyWith === undefined || rows.some((row) => field(row, column.onlyWith!) !== undefined),
+      (column.onlyWith === undefined || rows.some((row) => field(row, column.onlyWith!) !== undefined)) &&
+      (column.onlyWithValue !== true || rows.some((row) => field(row, column.key) != null)),
   );
 }
 

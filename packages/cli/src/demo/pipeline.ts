@@ -18,6 +18,7 @@ interface Job {
 }
 
 const KINDS: Job['kind'][] = ['resize', 'encode', 'index'];
+const hanging: Promise<unknown>[] = [];
 
 /** Starts everything; it all winds down when `signal` aborts. */
 export function startPipeline(signal: AbortSignal): Promise<unknown> {
@@ -172,7 +173,7 @@ async function batches(signal: AbortSignal): Promise<void> {
     }
   }
   while (await sleepOr(signal, 2000)) {
-    for await (const _item of stream(batch(20))) {
+    for await (const _item of stream(batch(20), { label: 'batch' })) {
       // consumed
     }
   }
@@ -192,8 +193,10 @@ async function futures(signal: AbortSignal): Promise<void> {
     if (amount % 4 === 0) throw new Error(`card declined for ${amount}`);
     return `charged ${amount}`;
   };
-  // A promise nobody will ever settle: it stays pending for as long as the demo runs.
-  void future(new Promise<never>(() => {}), { label: 'waitForever' });
+  // A promise nobody will ever settle, held so that it stays pending (dropped, it would be collected and
+  // show as cancelled).
+  const never = new Promise<never>(() => {});
+  hanging.push(never, future(never, { label: 'waitForever' }));
   for (let n = 1; await sleepOr(signal, 150); n++) {
     void fetchUser(n);
     future(() => chargeCard(n), { label: 'chargeCard', log: true }).catch(() => {

@@ -22,6 +22,11 @@ test('hotpath demo without a terminal runs for --seconds, prints the report and 
   );
   assert.match(result.stdout, /\| events\s+\| unbounded\s+\| active/);
   assert.match(result.stdout, /\| reply\s+\| oneshot/);
+  assert.match(result.stdout, /\| access-log\s+\| node-readable\s+\| active/);
+  assert.match(result.stdout, /\| prices\s+\| web-readable\s+\| active/);
+  assert.match(result.stdout, /\| sensor-readings\s+\| async-iterator\s+\| active/);
+  assert.match(result.stdout, /\| chargeCard\s+\|\s+\d+\s+\|/);
+  assert.match(result.stdout, /\| waitForever\s+\|\s+1\s+\|\s+1\s+\|/, 'the hanging future is still pending');
   assert.equal(result.stdout.match(/Channel Statistics/g)?.length, 1, 'one report, not two');
   assert.match(result.stderr, /\[hotpath\] metrics server listening on http:\/\/127\.0\.0\.1:\d+/);
   assert.doesNotMatch(result.stderr, /Warning|Error/);

@@ -89,7 +89,23 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     tmux('resize-window', '-t', 'demo', '-x', '120', '-y', '40');
 
     press('2');
-    await waitFor('the Streams tab', () => /\[2\] Streams \(\d+\)\*/.test(screen()));
+    await waitFor('the Streams tab with the demo streams', () => {
+      const capture = screen();
+      return (
+        /\[2\] Streams \(\d+\)\*/.test(capture) &&
+        /^┃access-log\s+node-readable\s+active/m.test(capture) &&
+        /^┃prices\s+web-readable/m.test(capture)
+      );
+    });
+    press('3');
+    await waitFor('the Futures tab with resolved, rejected and pending futures', () => {
+      const capture = screen();
+      return (
+        /\[3\] Futures \(\d+\)\*/.test(capture) &&
+        /^┃chargeCard\s+\d+\s+\d+\s+\d+\s+[1-9]/m.test(capture) &&
+        /^┃waitForever\s+1\s+1\s+0\s+0/m.test(capture)
+      );
+    });
     press('1');
     await waitFor('back on Channels', () => /\[1\] Channels \(\d+\)\*/.test(screen()));
 
