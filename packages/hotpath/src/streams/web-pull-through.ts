@@ -21,10 +21,19 @@ export function pullThrough(
   source: ReadableStream<unknown>,
   getReader: GetReader,
   stats: StreamStats,
+  releaseAtEnd: boolean,
 ): PullThrough {
   const bytes = isByteStream(source, getReader);
   const reader = getReader.call(source);
   let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    reader.releaseLock();
+  };
+  // `pipeThrough` hides its pipe's promise: the source is unlocked when it ends instead (closed,
+  // errored or cancelled), as the pipe would leave it. `tee` keeps its source locked for good.
+  const ended = releaseAtEnd ? release : () => {};
   const underlying = {
     start(controller: Controller) {
       // An error with no read pending reaches the pipe as soon as it would unwrapped.
@@ -32,6 +41,7 @@ export function pullThrough(
         if (released || stats.finished) return;
         stats.onErrored();
         controller.error(error);
+        ended();
       });
     },
     pull(controller: Controller) {
@@ -44,6 +54,7 @@ export function pullThrough(
             controller.close();
             // A byte stream's pending BYOB read settles as `done` only once its request is answered.
             controller.byobRequest?.respond(0);
+            ended();
           } else {
             stats.onItem(result.value);
             controller.enqueue(result.value);
@@ -55,6 +66,7 @@ export function pullThrough(
           if (released) return;
           if (!stats.finished) stats.onErrored();
           controller.error(error);
+          ended();
         },
       );
     },
@@ -64,7 +76,9 @@ export function pullThrough(
       } catch (error) {
         recordFault(error);
       }
-      return reader.cancel(reason);
+      const cancelled = reader.cancel(reason);
+      if (releaseAtEnd) cancelled.then(release, release);
+      return cancelled;
     },
   };
   // One literal `type` per branch, so that each constructor overload accepts its source.
@@ -73,11 +87,7 @@ export function pullThrough(
     : new ReadableStream(underlying as never, { highWaterMark: 0 });
   return {
     stream,
-    release() {
-      if (released) return;
-      released = true;
-      reader.releaseLock();
-    },
+    release,
   };
 }
 

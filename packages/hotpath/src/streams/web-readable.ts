@@ -97,7 +97,7 @@ function patchPipes(
   defineHidden(readable, 'pipeTo', function pipeToCounted(this: unknown) {
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
     if (!usable(this)) return Reflect.apply(pipeTo, this, arguments);
-    const through = pullThrough(readable, getReader as never, stats);
+    const through = pullThrough(readable, getReader as never, stats, false);
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
     const piped = Reflect.apply(pipeTo, through.stream, arguments) as Promise<unknown>;
     // A finished pipe leaves the source unlocked; the rejection, if any, is passed on unhandled as it was.
@@ -119,7 +119,7 @@ function patchPipes(
     defineHidden(readable, key, function pipedCounted(this: unknown) {
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
       if (!usable(this)) return Reflect.apply(original, this, arguments);
-      const through = pullThrough(readable, getReader as never, stats);
+      const through = pullThrough(readable, getReader as never, stats, key === 'pipeThrough');
       try {
         // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
         return Reflect.apply(original, through.stream, arguments);

@@ -211,6 +211,27 @@ describe('each way of consuming counts exactly and behaves as raw', () => {
     assert.equal(row('c-tee'), 'closed 5');
   });
 
+  test('pipeThrough to the end, and cancelled from its output: the source ends unlocked, as raw', async () => {
+    await both('c-through-end', async (rs, log) => {
+      for await (const n of rs.pipeThrough(new TransformStream())) {
+        await macrotask();
+        log.push(`through ${n}`);
+      }
+    });
+    assert.equal(row('c-through-end'), 'closed 5');
+    const log = await both('c-through-cancel', async (rs, log) => {
+      for await (const n of rs.pipeThrough(new TransformStream())) {
+        await macrotask();
+        log.push(`through ${n}`);
+        if (n === 2) break;
+      }
+      await macrotask();
+    });
+    assert.ok(log.includes('cancel undefined'));
+    assert.ok(log.includes('locked false'));
+    assert.equal(row('c-through-cancel').split(' ')[0], 'cancelled');
+  });
+
   test('a refused pipe (locked stream, bad transform) throws or rejects as raw and leaves the stream unlocked', async () => {
     const source = wrap(new ReadableStream(), 'c-refused');
     assert.throws(() => source.pipeThrough({} as never), TypeError);
