@@ -38,12 +38,12 @@ export function countReader(reader: Reader, stats: StreamStats): void {
     }
     throw error;
   };
-  defineHidden(reader, 'read', function countedRead(this: unknown) {
+  // Named parameters rather than `arguments`: nothing is allocated per read. A BYOB reader's `options`
+  // defaults when undefined, so passing both always is the same call.
+  defineHidden(reader, 'read', function countedRead(this: unknown, view?: unknown, options?: unknown) {
     stats.onPull();
-    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed (a BYOB view), without a copy
-    const args = arguments;
     const pending = (
-      args.length === 0 ? read.call(this) : Reflect.apply(read, this, args)
+      view === undefined && options === undefined ? read.call(this) : read.call(this, view, options)
     ) as Promise<ReadResult>;
     return pending.then(settle, fail);
   });

@@ -177,3 +177,16 @@ describe('what differs, on purpose', () => {
     assert.equal(await run(true), true);
   });
 });
+
+test('a reader taken before stream() is not seen: its reads are not counted (pinned deviation)', async () => {
+  const source = ReadableStream.from([1, 2]);
+  const early = source.getReader();
+  assert.equal(wrap(source, 'early-reader'), source);
+  assert.equal((await early.read()).value, 1);
+  const row = streamRows().find((r) => r.label === 'early-reader')!;
+  assert.equal(row.yielded, 0);
+  early.releaseLock();
+  const later = source.getReader();
+  assert.equal((await later.read()).value, 2);
+  assert.equal(streamRows().find((r) => r.label === 'early-reader')!.yielded, 1);
+});
