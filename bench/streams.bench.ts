@@ -57,6 +57,22 @@ function webWorkload(wrap: Wrap, make: (i: number) => unknown = (i) => i): Workl
   };
 }
 
+/** The same source consumed with `for await` (the stream's own async iterator). */
+function webIterationWorkload(wrap: Wrap): Workload {
+  return async (ops) => {
+    let produced = 0;
+    const source = new ReadableStream<number>({
+      pull(controller) {
+        if (produced < ops) controller.enqueue(produced++);
+        else controller.close();
+      },
+    });
+    let count = 0;
+    for await (const _ of wrap(source)) count++;
+    if (count !== ops) throw new Error('lost items');
+  };
+}
+
 const variants = (make: (wrap: Wrap) => Workload) => ({
   raw: make(raw),
   off: make(off),
@@ -83,6 +99,12 @@ export async function run(): Promise<BenchResult[]> {
       ops: 50_000,
       variants: variants(webWorkload),
       budget: { onRatio: 1.1 },
+    }),
+    await measure({
+      name: 'stream: ReadableStream, for await',
+      ops: 50_000,
+      variants: variants(webIterationWorkload),
+      budget: { onRatio: 1.35 },
     }),
     await measure({
       name: 'stream: ReadableStream of fresh 16 KiB chunks',

@@ -68,8 +68,11 @@ function instrumentIterable(source: object, register: (target: object) => Stream
   });
 }
 
-/** Counts every `{ done: false }` result; `done` closes, a rejection errors, `return()` cancels. */
-export function instrumentIterator(iterator: object, stats: StreamStats): void {
+/**
+ * Counts every `{ done: false }` result; `done` closes, a rejection errors, `return()` cancels (unless
+ * `returnCancels` is false: a `ReadableStream` iterated with `preventCancel` stays readable).
+ */
+export function instrumentIterator(iterator: object, stats: StreamStats, returnCancels = true): void {
   instrumented.add(iterator);
   const target = iterator as { next: Method; return?: Method; throw?: Method };
   const next = target.next;
@@ -122,7 +125,7 @@ export function instrumentIterator(iterator: object, stats: StreamStats): void {
   if (typeof ret === 'function') {
     defineHidden(iterator, 'return', function (this: unknown) {
       // Marked first: the source's `finally` may run (and end the process) before `return` settles.
-      if (!stats.finished) stats.onCancelled();
+      if (returnCancels && !stats.finished) stats.onCancelled();
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
       return Reflect.apply(ret, this, arguments);
     });

@@ -1,94 +1,133 @@
 import { config } from '../config.js';
-import { recordFault } from '../registry/faults.js';
+import { shielded } from '../registry/faults.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
+import { instrumentIterator } from './async-iterable.js';
+import { defineHidden } from './patch.js';
+import { pullThrough } from './web-pull-through.js';
+import { countReader } from './web-reader.js';
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
- * WHATWG `ReadableStream`. A stream's own reads (`for await`, `pipeTo`) bypass any patched method, so
- * the source is read through a pull-through `ReadableStream` with `highWaterMark: 0`: it asks the source
- * for one item only when its consumer asks for one, so the source's queue, `desiredSize` and `pull`
- * calls are what they would have been unwrapped. Byte streams get a byte stream back (BYOB readers work).
+ * WHATWG `ReadableStream` (default or byte), the object itself: the instance gets counting twins of
+ * the methods a consumer reads it with. `getReader` counts through the reader it hands out, `values`
+ * / `[Symbol.asyncIterator]` through the stream's own iterator, and `pipeTo` / `pipeThrough` / `tee`
+ * (whose reads no public method sees) run on a pull-through stream made at that moment.
  */
 export const webReadableAdapter: StreamAdapter = {
   accepts: 'a WHATWG ReadableStream',
   matches: (source) => source instanceof ReadableStream,
   monitor(source, options, callSite) {
     const readable = source as ReadableStream<unknown>;
-    const bytes = isByteStream(readable);
-    const reader = readable.getReader();
-    // Registered once the wrapper exists, so that a wrapper the program drops unfinished ends its row.
-    const holder: { stats?: StreamStats } = {};
-    const underlying = pullThrough(reader, holder as { stats: StreamStats });
-    // One literal `type` per branch, so that each constructor overload accepts its source.
-    const wrapper = bytes
-      ? new ReadableStream({ type: 'bytes', ...underlying } as never, { highWaterMark: 0 })
-      : new ReadableStream(underlying as never, { highWaterMark: 0 });
-    holder.stats = registerStream(
+    const stats = registerStream(
       { kind: 'web-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
       options,
       callSite,
-      wrapper,
+      readable,
     );
-    return wrapper;
+    const methods = readable as unknown as Record<PropertyKey, Method>;
+    const getReader = methods.getReader!;
+    defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+      const reader = Reflect.apply(getReader, this, arguments);
+      if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
+      return reader;
+    });
+    patchIteration(readable, methods, 'values', stats);
+    patchIteration(readable, methods, Symbol.asyncIterator, stats);
+    patchCancel(readable, methods.cancel!, stats);
+    patchPipes(readable, methods, getReader, stats);
+    return readable;
   },
 };
 
-function isByteStream(stream: ReadableStream<unknown>): boolean {
-  try {
-    stream.getReader({ mode: 'byob' }).releaseLock();
-    return true;
-  } catch {
-    return false;
+/** The stream's own async iterator, counted on the instance (it keeps Node's `break`/`return` semantics). */
+function patchIteration(
+  readable: ReadableStream<unknown>,
+  methods: Record<PropertyKey, Method>,
+  key: 'values' | typeof Symbol.asyncIterator,
+  stats: StreamStats,
+): void {
+  const original = methods[key];
+  if (typeof original !== 'function') return;
+  defineHidden(readable, key, function iterateCounted(this: unknown, options?: unknown) {
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    const iterator = Reflect.apply(original, this, arguments);
+    if (this === readable) {
+      shielded(() => instrumentIterator(iterator as object, stats, !preventsCancel(options)), undefined);
+    }
+    return iterator;
+  });
+}
+
+/**
+ * Whether `values({ preventCancel: true })` was asked for: then `return()` leaves the stream readable.
+ * Read without calling a getter, so that the stream's own read of the option stays the only one.
+ */
+function preventsCancel(options: unknown): boolean {
+  let target = options;
+  while (typeof target === 'object' && target !== null) {
+    const descriptor = Object.getOwnPropertyDescriptor(target, 'preventCancel');
+    if (descriptor !== undefined) return 'value' in descriptor && Boolean(descriptor.value);
+    target = Object.getPrototypeOf(target);
   }
+  return false;
 }
 
-interface Controller {
-  byobRequest?: { respond(bytesWritten: number): void } | null;
-  enqueue(chunk: unknown): void;
-  close(): void;
-  error(error: unknown): void;
+function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: StreamStats): void {
+  defineHidden(readable, 'cancel', function cancelCounted(this: unknown) {
+    // Marked first: the source's `cancel` runs inside this call. A locked stream refuses to cancel.
+    if (this === readable && !readable.locked && !stats.finished) stats.onCancelled();
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    return Reflect.apply(cancel, this, arguments);
+  });
 }
 
-function pullThrough(reader: ReadableStreamDefaultReader<unknown>, holder: { stats: StreamStats }) {
-  return {
-    start(controller: Controller) {
-      // An error with no read pending reaches the consumer's `reader.closed` as soon as it would unwrapped.
-      reader.closed.then(undefined, (error: unknown) => {
-        if (holder.stats.finished) return;
-        holder.stats.onErrored();
-        controller.error(error);
-      });
-    },
-    pull(controller: Controller) {
-      holder.stats.onPull();
-      return reader.read().then(
-        (result) => {
-          holder.stats.onAnswer();
-          if (result.done) {
-            holder.stats.onClosed();
-            controller.close();
-            // A byte stream's pending BYOB read settles as `done` only once its request is answered.
-            controller.byobRequest?.respond(0);
-          } else {
-            holder.stats.onItem(result.value);
-            controller.enqueue(result.value);
-          }
-        },
-        (error: unknown) => {
-          holder.stats.onAnswer();
-          if (!holder.stats.finished) holder.stats.onErrored();
-          controller.error(error);
-        },
-      );
-    },
-    cancel(reason: unknown) {
+function patchPipes(
+  readable: ReadableStream<unknown>,
+  methods: Record<PropertyKey, Method>,
+  getReader: Method,
+  stats: StreamStats,
+): void {
+  const { pipeTo, pipeThrough, tee } = methods as Record<'pipeTo' | 'pipeThrough' | 'tee', Method>;
+  // A locked stream refuses a pipe exactly as it would unwrapped: the stream's own method says so.
+  const usable = (self: unknown) => self === readable && !readable.locked;
+  defineHidden(readable, 'pipeTo', function pipeToCounted(this: unknown) {
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    if (!usable(this)) return Reflect.apply(pipeTo, this, arguments);
+    const through = pullThrough(readable, getReader as never, stats, false);
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    const piped = Reflect.apply(pipeTo, through.stream, arguments) as Promise<unknown>;
+    // A finished pipe leaves the source unlocked; the rejection, if any, is passed on unhandled as it was.
+    return piped.then(
+      (value) => {
+        through.release();
+        return value;
+      },
+      (error: unknown) => {
+        through.release();
+        throw error;
+      },
+    );
+  });
+  for (const [key, original] of [
+    ['pipeThrough', pipeThrough],
+    ['tee', tee],
+  ] as const) {
+    defineHidden(readable, key, function pipedCounted(this: unknown) {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+      if (!usable(this)) return Reflect.apply(original, this, arguments);
+      const through = pullThrough(readable, getReader as never, stats, key === 'pipeThrough');
       try {
-        holder.stats.onCancelled();
+        // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+        return Reflect.apply(original, through.stream, arguments);
       } catch (error) {
-        recordFault(error);
+        // Refused (a locked or malformed transform): the source is left as the refusal found it.
+        through.release();
+        throw error;
       }
-      return reader.cancel(reason);
-    },
-  };
+    });
+  }
 }

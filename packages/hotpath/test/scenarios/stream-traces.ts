@@ -126,7 +126,7 @@ function numbersSource(label: string, failAt = -1) {
   const reader = stream(rs, { label: 'web-read' }).getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    // Looked at a macrotask later: the wrapper settles reads a few microtasks later than the source.
+    // Looked at a macrotask later: the wrapper settles each read one microtask later than the source.
     await new Promise((resolve) => setImmediate(resolve));
     log('web-read got', done, value, 'desiredSize', desired());
     if (done) break;
