@@ -40,7 +40,7 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
     const args: ConsoleArgs = {
       command,
       host: flags.take('host') ?? hostFrom(env),
-      port: integer('--port', flags.take('port') ?? env.HOTPATH_METRICS_PORT ?? '6770', 1, 65535),
+      port: portFrom(flags.take('port'), env),
       refreshMs: integer('--refresh-ms', flags.take('refresh-ms') ?? '500', 100, 10_000),
       limit: integer('--limit', flags.take('limit') ?? '10000', 1, 100_000),
       token: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
@@ -58,6 +58,18 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
     return args;
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+function portFrom(flag: string | undefined, env: Env): number {
+  if (flag !== undefined) return integer('--port', flag, 1, 65535);
+  const fromEnv = env.HOTPATH_METRICS_PORT?.trim();
+  if (!fromEnv) return 6770;
+  // The program picked a free port: only it knows which.
+  if (fromEnv === '0')
+    throw new UsageError(
+      'HOTPATH_METRICS_PORT=0 lets the program pick any free port; pass the one it printed ("metrics server listening on …") with --port',
+    );
+  return integer('HOTPATH_METRICS_PORT', fromEnv, 1, 65535);
 }
 
 function hostFrom(env: Env): string {

@@ -44,3 +44,16 @@ test('bad flags are usage errors naming the flag', () => {
   assert.throws(() => parseArgs(['demo', 'now'], {}), UsageError);
   assert.deepEqual(parseArgs(['demo'], {}), { command: 'demo', seconds: 5, refreshMs: 500 });
 });
+
+test('a port of 0 in the environment says to pass the port the program printed', () => {
+  assert.throws(
+    () => parseArgs(['console'], { HOTPATH_METRICS_PORT: '0' }),
+    /pass the one it printed .* with --port/,
+  );
+  assert.throws(
+    () => parseArgs(['console'], { HOTPATH_METRICS_PORT: 'x' }),
+    /HOTPATH_METRICS_PORT must be an integer/,
+  );
+  const flagWins = parseArgs(['console', '--port', '7001'], { HOTPATH_METRICS_PORT: '0' });
+  assert.equal(flagWins.command === 'console' && flagWins.port, 7001);
+});

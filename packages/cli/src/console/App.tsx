@@ -4,12 +4,13 @@
  */
 
 import type { Snapshot } from 'hotpath';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Box, useApp, useInput } from 'ink';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../client/feed.js';
 import { availableColumns, layoutColumns } from './columns.js';
 import { type Detail, readDetail } from './details.js';
-import { HelpBar } from './HelpBar.js';
+import { FilterLine, HelpBar } from './HelpBar.js';
+import { useDetail, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
 import { Notice } from './Notice.js';
@@ -268,85 +269,6 @@ export function App({
       {ui.editingFilter ? <FilterLine text={view.filter} /> : <HelpBar state={ui} />}
     </Box>
   );
-}
-
-function FilterLine({ text }: { text: string }) {
-  return (
-    <Text wrap="truncate">
-      <Text color="cyan" bold>
-        {' /'}
-      </Text>
-      {text}
-      <Text inverse> </Text>
-      <Text dimColor>{'  Enter keep · Esc clear'}</Text>
-    </Text>
-  );
-}
-
-function useTerminalSize(fixed: { columns: number; rows: number } | undefined): {
-  columns: number;
-  rows: number;
-} {
-  const { stdout } = useStdout();
-  const read = () => fixed ?? { columns: stdout.columns || 100, rows: stdout.rows || 30 };
-  const [size, setSize] = useState(read);
-  useEffect(() => {
-    if (fixed !== undefined) return;
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  });
-  return fixed ?? size;
-}
-
-function useNow(clock: () => number): number {
-  const [now, setNow] = useState(clock);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(clock()), 1000);
-    return () => clearInterval(timer);
-  }, [clock]);
-  return now;
-}
-
-interface DetailState {
-  key: string;
-  body?: unknown;
-  error?: string;
-}
-
-/** The selected item's logs, fetched when the panel opens, when the selection moves, and on every refresh. */
-function useDetail(
-  source: DataSource,
-  tab: TabId | null,
-  id: number | null,
-  paused: boolean,
-  snapshot: Snapshot | null,
-): DetailState | null {
-  const [state, setState] = useState<DetailState | null>(null);
-  const key = tab === null || id === null ? null : `${tab}:${id}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new snapshot refetches the logs
-  useEffect(() => {
-    if (tab === null || id === null || paused) return;
-    let current = true;
-    source.fetchDetail(tab, id).then(
-      (body) => {
-        if (current) setState({ key: `${tab}:${id}`, body });
-      },
-      (error: unknown) => {
-        if (current)
-          setState({
-            key: `${tab}:${id}`,
-            error: `(${error instanceof Error ? error.message : String(error)})`,
-          });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [source, tab, id, paused, snapshot]);
-  return state !== null && state.key === key ? state : null;
 }
 
 /** What Ink would have reported for a control character met inside a burst of typed text. */

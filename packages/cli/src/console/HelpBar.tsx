@@ -19,3 +19,17 @@ export function HelpBar({ state }: { state: UiState }) {
     </Text>
   );
 }
+
+/** The filter being typed, with a cursor. */
+export function FilterLine({ text }: { text: string }) {
+  return (
+    <Text wrap="truncate">
+      <Text color="cyan" bold>
+        {' /'}
+      </Text>
+      {text}
+      <Text inverse> </Text>
+      <Text dimColor>{'  Enter keep · Esc clear'}</Text>
+    </Text>
+  );
+}
