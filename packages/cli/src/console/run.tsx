@@ -15,6 +15,8 @@ const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const CLEAR = '\x1b[2J\x1b[H';
 const SHOW_CURSOR = '\x1b[?25h';
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { stdout, stdin } = process;
@@ -48,7 +50,19 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         maxFps: 20,
       },
     );
-    await instance.waitUntilExit();
+    // A signal would end the process without Node's 'exit' event: give the terminal back first, then
+    // end with the conventional status (128 + signal number).
+    const onSignal = (signal: NodeJS.Signals) => {
+      instance.unmount();
+      restore();
+      process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
+    };
+    for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      for (const signal of HANDLED_SIGNALS) process.off(signal, onSignal);
+    }
   } finally {
     stdout.off('resize', onResize);
     feed.close();

@@ -186,6 +186,48 @@ test('Ctrl-C quits too, with exit code 0 and the screen given back', {
   }
 });
 
+test('SIGTERM ends it with 143 and the screen given back', {
+  skip: hasTmux ? false : 'tmux is not installed',
+  timeout: 20_000,
+}, async () => {
+  newTmuxServer();
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
+  const exitFile = join(dir, 'exit-code');
+  try {
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'demo',
+      '-x',
+      '100',
+      '-y',
+      '30',
+      `'${process.execPath}' '${MAIN}' demo; echo $? > '${exitFile}'; sleep 30`,
+    );
+    // The demo's status line shows its own pid.
+    const pid = await waitFor('the pid', () => /pid (\d+)/.exec(screen())?.[1], 10_000);
+    process.kill(Number(pid), 'SIGTERM');
+    const code = await waitFor(
+      'the demo to exit',
+      () => {
+        try {
+          return readFileSync(exitFile, 'utf8').trim();
+        } catch {
+          return '';
+        }
+      },
+      5000,
+    );
+    assert.equal(code, '143');
+    assert.doesNotMatch(screen(), /\[1\] Channels|┃/);
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
