@@ -105,7 +105,16 @@ export function App({
   const layout = layoutColumns(columns, Math.max(20, tableWidth - 2));
   const top = windowTop(view.top, selected, tableHeight, arranged.length);
 
-  const detailState = useDetail(source, panelOpen ? tab : null, selectedRow?.id ?? null, ui.paused, snapshot);
+  // A summary of finished instances keeps no logs (the server answers 404): nothing to fetch.
+  const summary =
+    selectedRow !== undefined && typeof selectedRow.instances === 'number' && selectedRow.instances > 1;
+  const detailState = useDetail(
+    source,
+    panelOpen && !summary ? tab : null,
+    selectedRow?.id ?? null,
+    ui.paused,
+    snapshot,
+  );
   const detail: Detail | null = useMemo(
     () =>
       detailState?.body === undefined ? null : readDetail(tab, detailState.body, snapshot?.elapsedMs ?? 0),
@@ -253,6 +262,9 @@ export function App({
                 title={`${tab === 'futures' ? 'Calls' : 'Logs'}: ${displayLabel(selectedRow)}`}
                 detail={detail}
                 placeholder={
+                  (summary
+                    ? `(a summary of ${selectedRow.instances} finished instances: no logs are kept)`
+                    : null) ??
                   detailState?.error ??
                   (detail === null ? (ui.paused ? '(refresh paused)' : '(loading…)') : null)
                 }

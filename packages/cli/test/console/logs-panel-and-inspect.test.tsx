@@ -159,3 +159,16 @@ test('the selected log entry stays selected while newer entries arrive above it'
   await ui.press('i');
   assert.match(ui.frame(), /Message #1 —/);
 });
+
+test('a summary row of finished instances says it keeps no logs, and asks the server for none', async () => {
+  const canned = new CannedSource(
+    snapshot({ channels: [channelRow({ id: 8, label: 'reply', instances: 120, state: 'closed' })] }),
+  );
+  open = renderConsole({ source: canned });
+  const ui = open;
+  await ui.refresh();
+  await ui.press('o');
+  await settle();
+  assert.match(ui.frame(), /a summary of 120 finished instances: no logs/);
+  assert.deepEqual(canned.detailRequests, []);
+});
