@@ -82,7 +82,13 @@ function isAsyncChannel(target: object): target is AsyncChannel {
  */
 function monitorPushable(queue: Pushable, stats: ChannelStats): void {
   let ended = false;
-  stats.probe = { queued: () => stats.sent - stats.received, queuedBytes: () => null, full: () => false };
+  // `return()`, `throw()` and `end(error)` empty the buffer: what was in it will never be received.
+  let discarded = 0;
+  stats.probe = {
+    queued: () => stats.sent - stats.received - discarded,
+    queuedBytes: () => null,
+    full: () => false,
+  };
   const onResult = (result: IteratorResult<unknown>) => {
     if (result.done !== true) stats.onReceived();
     else if (stats.state !== 'errored') stats.onClosed(true);
@@ -113,7 +119,8 @@ function monitorPushable(queue: Pushable, stats: ChannelStats): void {
       queue,
       name,
       (finish) =>
-        function (this: unknown) {
+        function (this: unknown, error?: unknown) {
+          if (name !== 'end' || error != null) discarded = stats.sent - stats.received;
           if (!ended) {
             ended = true;
             stats.onClosed(false);

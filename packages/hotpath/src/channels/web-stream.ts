@@ -51,7 +51,8 @@ export const webStreamAdapter: ChannelAdapter = {
     const writable = countingWritable(writer, stats, ends);
     const writerRef = new WeakRef(writer);
     stats.probe = {
-      queued: () => stats.sent - stats.received,
+      // Once both ends are done, whatever was still inside has been discarded with the stream.
+      queued: () => (stats.finished ? 0 : stats.sent - stats.received),
       queuedBytes: () => null,
       full: () => {
         const size = writerRef.deref()?.desiredSize;
@@ -68,15 +69,19 @@ export const webStreamAdapter: ChannelAdapter = {
   },
 };
 
-/** The row ends once both ends have: in `errored` if either failed, else in `closed`. */
+/**
+ * The row ends once both ends have: in `errored` if either failed, else in `closed`. A consumer's
+ * `cancel` errors the original's writable side by design; that is the cancel, not a failure.
+ */
 class Ends {
   private open = 2;
   private failed = false;
+  cancelled = false;
 
   constructor(private readonly stats: ChannelStats) {}
 
   ended(failed: boolean): void {
-    if (failed) this.failed = true;
+    if (failed && !this.cancelled) this.failed = true;
     if (--this.open > 0) {
       if (!this.failed) this.stats.onClosed(false);
       return;
@@ -122,6 +127,7 @@ function countingReadable(
         });
       },
       cancel(reason) {
+        ends.cancelled = true;
         end(false);
         return reader.cancel(reason);
       },
