@@ -9,7 +9,9 @@ const listened = channel(new MessageChannel(), { label: 'listened' });
 const byOn = (value: unknown) => log('on', value);
 listened.port2.on('message', byOn);
 listened.port2.addEventListener('message', (event) => log('addEventListener', (event as MessageEvent).data));
-listened.port1.onmessage = (event) => log('onmessage', event.data);
+// @types/node 20 lacks MessagePort#onmessage, which Node 20 has.
+(listened.port1 as unknown as { onmessage: (event: MessageEvent) => void }).onmessage = (event) =>
+  log('onmessage', event.data);
 for (let i = 0; i < 3; i++) listened.port1.postMessage({ i });
 listened.port2.postMessage('back');
 await settle();
