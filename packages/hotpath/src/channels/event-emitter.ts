@@ -63,7 +63,7 @@ export const eventEmitterAdapter: ChannelAdapter = {
           stats.onSent(value);
           for (let listeners = this.listenerCount(event); listeners > 0; listeners--) stats.onReceived();
           // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-          return Reflect.apply(emit, this, arguments);
+          return emit.apply(this, arguments as never);
         },
     );
     return target;

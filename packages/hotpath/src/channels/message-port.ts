@@ -60,8 +60,15 @@ export const messagePortAdapter: ChannelAdapter = {
   },
 };
 
-/** Counts one receive per message however many listeners it reaches: they all run before the next one. */
+/**
+ * Counts one receive per message however many listeners it reaches. Listeners run in the order they
+ * were added, so the first one still registered counts for all. Where hotpath cannot follow removals
+ * (a listener added with an AbortSignal is removed by the signal, inside Node), it falls back to
+ * counting the first call before the next microtask checkpoint, which Node runs between messages.
+ */
 class PortCounter {
+  private readonly order: object[] = [];
+  private untracked = false;
   private delivering = false;
   private readonly settle = () => {
     this.delivering = false;
@@ -69,7 +76,21 @@ class PortCounter {
 
   constructor(readonly stats: ChannelStats) {}
 
-  delivered(): void {
+  added(wrapper: object, options: unknown): void {
+    if (isObject(options) && options.signal !== undefined) this.untracked = true;
+    if (!this.order.includes(wrapper)) this.order.push(wrapper);
+  }
+
+  removed(wrapper: object): void {
+    const at = this.order.indexOf(wrapper);
+    if (at >= 0) this.order.splice(at, 1);
+  }
+
+  delivered(wrapper: object): void {
+    if (!this.untracked) {
+      if (this.order[0] === wrapper) this.stats.onReceived();
+      return;
+    }
     if (this.delivering) return;
     this.delivering = true;
     this.stats.onReceived();
@@ -87,7 +108,7 @@ function watchPort(port: Port, stats: ChannelStats): void {
     (post) =>
       function (this: unknown, value: unknown) {
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        const result = Reflect.apply(post, this, arguments);
+        const result = post.apply(this, arguments as never);
         if (!closed) stats.onSent(value);
         return result;
       },
@@ -102,23 +123,29 @@ function watchPort(port: Port, stats: ChannelStats): void {
           stats.onClosed(true);
         }
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return Reflect.apply(close, this, arguments);
+        return close.apply(this, arguments as never);
       },
   );
   const wrappers = new WeakMap<object, Listener>();
-  const wrap = (listener: Listener): Listener => {
+  const wrap = (listener: Listener, once: boolean): Listener => {
     let wrapper = wrappers.get(listener);
     if (wrapper === undefined) {
+      // A `once` listener leaves Node's list after its call without passing through removeEventListener;
+      // it leaves ours once the other listeners have had this message.
+      const delivered = () => {
+        counter.delivered(wrapper!);
+        if (once) queueMicrotask(() => counter.removed(wrapper!));
+      };
       wrapper =
         typeof listener === 'function'
           ? function (this: unknown) {
-              counter.delivered();
+              delivered();
               // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-              return Reflect.apply(listener, this, arguments);
+              return listener.apply(this, arguments as never);
             }
           : {
               handleEvent(event: unknown) {
-                counter.delivered();
+                delivered();
                 return listener.handleEvent(event);
               },
             };
@@ -126,20 +153,31 @@ function watchPort(port: Port, stats: ChannelStats): void {
     }
     return wrapper;
   };
-  const translated = (type: unknown, listener: unknown) =>
-    type === 'message' && (typeof listener === 'function' || isObject(listener))
-      ? wrap(listener as Listener)
-      : listener;
-  for (const name of ['addEventListener', 'removeEventListener'] as const) {
-    patch<(type: string, listener: unknown, options?: unknown) => void>(
-      port,
-      name,
-      (original) =>
-        function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
-          return Reflect.apply(original, this, [type, translated(type, listener), ...rest]);
-        },
-    );
-  }
+  const isMessageListener = (type: unknown, listener: unknown): listener is Listener =>
+    type === 'message' && (typeof listener === 'function' || isObject(listener));
+  patch<(type: string, listener: unknown, options?: unknown) => void>(
+    port,
+    'addEventListener',
+    (add) =>
+      function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
+        if (!isMessageListener(type, listener)) return Reflect.apply(add, this, [type, listener, ...rest]);
+        const options = rest[0];
+        const wrapper = wrap(listener, isObject(options) && options.once === true);
+        counter.added(wrapper, options);
+        return Reflect.apply(add, this, [type, wrapper, ...rest]);
+      },
+  );
+  patch<(type: string, listener: unknown, options?: unknown) => void>(
+    port,
+    'removeEventListener',
+    (remove) =>
+      function (this: unknown, type: string, listener: unknown, ...rest: unknown[]) {
+        if (!isMessageListener(type, listener)) return Reflect.apply(remove, this, [type, listener, ...rest]);
+        const wrapper = wrappers.get(listener) ?? listener;
+        counter.removed(wrapper);
+        return Reflect.apply(remove, this, [type, wrapper, ...rest]);
+      },
+  );
 }
 
 let receivePatched = false;

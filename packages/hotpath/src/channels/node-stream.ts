@@ -97,7 +97,7 @@ function countWrites(stream: NodeStream, ws: WritableState, stats: ChannelStats)
       function (this: unknown, chunk: unknown) {
         if (accepts(chunk)) stats.onSent(chunk);
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return Reflect.apply(write, this, arguments);
+        return write.apply(this, arguments as never);
       },
   );
   patch<(...args: unknown[]) => unknown>(
@@ -107,7 +107,7 @@ function countWrites(stream: NodeStream, ws: WritableState, stats: ChannelStats)
       function (this: unknown, chunk: unknown) {
         if (chunk !== undefined && typeof chunk !== 'function' && accepts(chunk)) stats.onSent(chunk);
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return Reflect.apply(end, this, arguments);
+        return end.apply(this, arguments as never);
       },
   );
 }
@@ -128,7 +128,7 @@ function countPushes(stream: NodeStream, rs: ReadableState, stats: ChannelStats)
           stats.onSent(chunk);
         }
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return Reflect.apply(push, this, arguments);
+        return push.apply(this, arguments as never);
       },
   );
 }
@@ -147,7 +147,7 @@ function countWriteCompletions(stream: NodeStream, ws: WritableState, stats: Cha
         function (this: unknown, chunks: unknown[]) {
           batch = chunks.length;
           // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-          return Reflect.apply(writev, this, arguments);
+          return writev.apply(this, arguments as never);
         },
     );
   }
@@ -175,7 +175,7 @@ function countLifecycle(stream: NodeStream, stats: ChannelStats, receiveOn: 'dat
         else if (event === 'close' && stats.state !== 'errored') stats.onClosed(true);
         else if (event === 'end' || event === 'finish') stats.onClosed(false);
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return Reflect.apply(emit, this, arguments);
+        return emit.apply(this, arguments as never);
       },
   );
 }

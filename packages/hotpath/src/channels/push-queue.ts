@@ -76,12 +76,13 @@ function isAsyncChannel(target: object): target is AsyncChannel {
 }
 
 /**
- * it-pushable buffers without bound and never refuses a push before `end`. A receive is a `next()` that
- * resolves with a value; the count is taken on a side branch of the promise the caller gets, so the
- * caller's own chain is not lengthened.
+ * it-pushable buffers without bound and never refuses a push before `end`. A receive happens inside
+ * `next()` when something is buffered, or else inside the `push()` that wakes the waiting `next()`: both
+ * are seen synchronously, so no promise of the caller's is touched.
  */
 function monitorPushable(queue: Pushable, stats: ChannelStats): void {
   let ended = false;
+  let waiting = 0;
   // `return()`, `throw()` and `end(error)` empty the buffer: what was in it will never be received.
   let discarded = 0;
   stats.probe = {
@@ -89,18 +90,19 @@ function monitorPushable(queue: Pushable, stats: ChannelStats): void {
     queuedBytes: () => null,
     full: () => false,
   };
-  const onResult = (result: IteratorResult<unknown>) => {
-    if (result.done !== true) stats.onReceived();
-    else if (stats.state !== 'errored') stats.onClosed(true);
-  };
-  const onError = () => stats.onErrored();
   patch<Pushable['push']>(
     queue,
     'push',
     (push) =>
       function (this: unknown, value: unknown) {
         const result = push.call(this, value);
-        if (!ended) stats.onSent(value);
+        if (!ended) {
+          stats.onSent(value);
+          if (waiting > 0) {
+            waiting--;
+            stats.onReceived();
+          }
+        }
         return result;
       },
   );
@@ -108,10 +110,12 @@ function monitorPushable(queue: Pushable, stats: ChannelStats): void {
     queue,
     'next',
     (next) =>
-      function (this: unknown) {
-        const result = next.call(this);
-        result.then(onResult, onError);
-        return result;
+      function (this: Pushable) {
+        if (stats.sent - stats.received - discarded > 0) stats.onReceived();
+        else if (ended) {
+          if (stats.state !== 'errored') stats.onClosed(true);
+        } else waiting++;
+        return next.call(this);
       },
   );
   for (const name of ['end', 'return', 'throw'] as const) {
@@ -123,10 +127,12 @@ function monitorPushable(queue: Pushable, stats: ChannelStats): void {
           if (name !== 'end' || error != null) discarded = stats.sent - stats.received;
           if (!ended) {
             ended = true;
+            waiting = 0;
             stats.onClosed(false);
           }
+          if (error != null && stats.state !== 'errored') stats.onErrored();
           // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-          return Reflect.apply(finish, this, arguments);
+          return finish.apply(this, arguments as never);
         },
     );
   }
@@ -171,7 +177,7 @@ function monitorAsyncChannel(queue: AsyncChannel, stats: ChannelStats): void {
       function (this: AsyncChannel) {
         const wasClosed = this.closed;
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        const result = Reflect.apply(close, this, arguments);
+        const result = close.apply(this, arguments as never);
         if (!wasClosed) stats.onClosed(this.done);
         return result;
       },

@@ -40,4 +40,31 @@ describe('message ports: lifetime and counting', () => {
     assert.equal(rowOf('port-removal').queued, 0);
     channel.port1.close();
   });
+
+  test('once listeners and listeners removed by an AbortSignal leave the count exact', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const once = watch(new MessageChannel(), 'port-once');
+    const seen: unknown[] = [];
+    once.port2.once('message', (value) => seen.push(`once ${value}`));
+    once.port2.on('message', (value) => seen.push(`on ${value}`));
+    for (let i = 0; i < 3; i++) once.port1.postMessage(i);
+    await settle();
+    assert.deepEqual(seen, ['once 0', 'on 0', 'on 1', 'on 2']);
+    assert.deepEqual([rowOf('port-once').sent, rowOf('port-once').received], [3, 3]);
+    once.port1.close();
+
+    const signalled = watch(new MessageChannel(), 'port-signal');
+    const abort = new AbortController();
+    signalled.port2.addEventListener('message', () => seen.push('signalled'), { signal: abort.signal });
+    signalled.port1.postMessage('a');
+    await settle();
+    abort.abort();
+    signalled.port2.addEventListener('message', () => seen.push('later'));
+    signalled.port1.postMessage('b');
+    signalled.port1.postMessage('c');
+    await settle();
+    assert.deepEqual(seen.slice(4), ['signalled', 'later', 'later']);
+    assert.deepEqual([rowOf('port-signal').sent, rowOf('port-signal').received], [3, 3]);
+    signalled.port1.close();
+  });
 });
