@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
@@ -51,6 +52,20 @@ export const eventEmitterAdapter: ChannelAdapter = {
     // Programs mostly emit one event name many times in a row: skip the map lookup then.
     let lastEvent: string | symbol | undefined;
     let last: ChannelStats | undefined;
+    // Node's own emitters keep one listener as a function and several as an array: read that directly.
+    const countListeners =
+      target instanceof EventEmitter
+        ? (emitter: Emitter, event: string | symbol) => {
+            const listeners = (emitter as unknown as { _events: Record<string | symbol, unknown> })._events[
+              event
+            ];
+            return listeners === undefined
+              ? 0
+              : typeof listeners === 'function'
+                ? 1
+                : (listeners as unknown[]).length;
+          }
+        : (emitter: Emitter, event: string | symbol) => emitter.listenerCount(event);
     patch<Emitter['emit']>(
       target,
       'emit',
@@ -61,7 +76,7 @@ export const eventEmitterAdapter: ChannelAdapter = {
           lastEvent = event;
           last = stats;
           stats.onSent(value);
-          for (let listeners = this.listenerCount(event); listeners > 0; listeners--) stats.onReceived();
+          for (let listeners = countListeners(this, event); listeners > 0; listeners--) stats.onReceived();
           // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
           return emit.apply(this, arguments as never);
         },

@@ -94,10 +94,10 @@ function countWrites(stream: NodeStream, ws: WritableState, stats: ChannelStats)
     stream,
     'write',
     (write) =>
-      function (this: unknown, chunk: unknown) {
+      // Node's write() reads exactly these three parameters, so passing them on is forwarding it all.
+      function (this: unknown, chunk: unknown, encoding: unknown, callback: unknown) {
         if (accepts(chunk)) stats.onSent(chunk);
-        // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-        return write.apply(this, arguments as never);
+        return write.call(this, chunk, encoding, callback);
       },
   );
   patch<(...args: unknown[]) => unknown>(
