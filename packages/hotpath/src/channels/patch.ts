@@ -1,3 +1,5 @@
+import { recordFault } from '../registry/faults.js';
+
 /**
  * Instance patching, the one technique every adapter shares: the method is replaced on the instance only,
  * non-enumerable, so `Object.keys`, `JSON.stringify` and the prototype stay as they were.
@@ -16,12 +18,22 @@ export function patch<F extends (...args: any[]) => any>(
   });
 }
 
-/** A probe reads the primitive through this, so that monitoring never keeps it alive. */
-export function weakly<T extends object, R>(target: T, read: (target: T) => R, gone: R): () => R {
+/**
+ * A probe reads the primitive through this, so that monitoring never keeps it alive. The probe reads
+ * internals (Node's stream state) that a future version might change: a failed read is a recorded fault
+ * and the `fallback` value, never an exception in the snapshot.
+ */
+export function weakly<T extends object, R>(target: T, read: (target: T) => R, fallback: R): () => R {
   const ref = new WeakRef(target);
   return () => {
     const live = ref.deref();
-    return live === undefined ? gone : read(live);
+    if (live === undefined) return fallback;
+    try {
+      return read(live);
+    } catch (error) {
+      recordFault(error);
+      return fallback;
+    }
   };
 }
 

@@ -57,11 +57,27 @@ describe('push/next queues and emitters', () => {
     assert.equal(emitter.emit('a'), true);
     assert.equal(self, emitter);
     assert.equal(emitter.emit('b'), false);
+    let secondRan = false;
     emitter.on('c', () => {
       throw new Error('listener failed');
     });
+    emitter.on('c', () => {
+      secondRan = true;
+    });
     assert.throws(() => emitter.emit('c'), /listener failed/);
+    assert.equal(secondRan, false);
+    // Documented: both listeners registered at the emit count as deliveries, though the second never ran.
+    assert.equal(rowOf("emitter-unit 'c'").received, 2);
     assert.deepEqual([rowOf("emitter-unit 'a'").sent, rowOf("emitter-unit 'a'").received], [1, 1]);
     assert.equal(rowOf("emitter-unit 'b'").received, 0);
+  });
+
+  test('async-channel: clear() discards without counting; queued follows the buffer', async () => {
+    const chan = watch(new Channel<number>(4), 'async-channel-clear');
+    for (const value of [1, 2, 3]) chan.push(value);
+    assert.equal(rowOf('async-channel-clear').queued, 3);
+    assert.deepEqual(chan.clear().length, 3);
+    const row = rowOf('async-channel-clear');
+    assert.deepEqual([row.sent, row.received, row.queued], [3, 0, 0]);
   });
 });

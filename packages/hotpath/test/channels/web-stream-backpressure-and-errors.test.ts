@@ -122,4 +122,15 @@ describe('WHATWG streams: exactness', () => {
       ['closed', 'errored', 'errored'],
     );
   });
+
+  test('documented: a write the stream refuses after close() still counts as sent', async () => {
+    const label = fresh();
+    const stream = watch(new TransformStream(), label);
+    const writer = stream.writable.getWriter();
+    const closing = writer.close();
+    await assert.rejects(writer.write('late'), TypeError);
+    assert.equal(rowOf(label).sent, 1);
+    await stream.readable.getReader().read();
+    await closing;
+  });
 });
