@@ -78,6 +78,9 @@ export const nodeStreamAdapter: ChannelAdapter = {
     if (ws !== null) countWrites(stream, ws, stats);
     else countPushes(stream, rs!, stats);
     countLifecycle(stream, stats, rs === null ? null : 'data');
+    // A stream that already ended before it was wrapped will emit nothing more to tell us.
+    if (stream.errored != null) stats.onErrored();
+    else if (stream.closed === true) stats.onClosed(true);
     if (ws === null) return target;
     if (rs === null) countWriteCompletions(stream, ws, stats);
     return target;

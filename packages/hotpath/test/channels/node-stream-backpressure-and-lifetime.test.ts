@@ -146,4 +146,17 @@ describe('Node streams: exactness', () => {
     assert.throws(() => stream.emit('error', new Error('nobody listens')), /nobody listens/);
     assert.equal(rowOf(label).state, 'errored');
   });
+
+  test('a stream that had already closed or failed is wrapped in that state', async () => {
+    const closed = new PassThrough();
+    closed.destroy();
+    const failed = new PassThrough();
+    failed.on('error', () => {});
+    failed.destroy(new Error('earlier'));
+    await tick();
+    watch(closed, 'already-closed');
+    watch(failed, 'already-failed');
+    assert.equal(rowOf('already-closed').state, 'closed');
+    assert.equal(rowOf('already-failed').state, 'errored');
+  });
 });
