@@ -133,4 +133,16 @@ describe('WHATWG streams: exactness', () => {
     await stream.readable.getReader().read();
     await closing;
   });
+
+  test('documented: the returned TransformStream cannot be transferred whole; its ends can', () => {
+    const wrapped = watch(new TransformStream(), fresh());
+    assert.throws(
+      () => structuredClone(wrapped, { transfer: [wrapped as unknown as Transferable] }),
+      TypeError,
+    );
+    const readable = structuredClone(wrapped.readable, {
+      transfer: [wrapped.readable as unknown as Transferable],
+    });
+    assert.ok(readable instanceof ReadableStream);
+  });
 });
