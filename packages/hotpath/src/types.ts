@@ -64,7 +64,7 @@ export interface DelayPercentiles {
 }
 
 export interface ChannelRow extends RowIdentity {
-  /** Which primitive: `hotpath`, `node-stream`, `web-stream`, `message-port`, `event-emitter`, … */
+  /** Which primitive: `hotpath`, `node-stream`, `web-stream`, `message-port`, `event-emitter`, `push-queue`. */
   kind: string;
   type: string;
   capacity: number | null;

@@ -8,6 +8,17 @@ import { LogRing } from './log-ring.js';
 import { Reservoir } from './reservoir.js';
 import type { Site } from './sites.js';
 
+/**
+ * Read only when a row is taken (never per message), so it may look at the primitive's own state.
+ * Must not keep the primitive alive: hold it through a WeakRef.
+ */
+export interface ChannelProbe {
+  queued(): number;
+  queuedBytes(): number | null;
+  /** Whether the primitive is signalling backpressure now. */
+  full(): boolean;
+}
+
 export interface ChannelDescription {
   kind: string;
   type: string;
@@ -29,6 +40,8 @@ export class ChannelStats implements Tracked, ChannelObserver {
   received = 0;
   queuedBytes: number | null = null;
   queuedFrom: (() => number) | null = null;
+  /** Where the primitive itself knows its buffer and backpressure better than the counters do. */
+  probe: ChannelProbe | null = null;
   readonly kind: string;
   readonly type: string;
   readonly capacity: number | null;
@@ -80,12 +93,19 @@ export class ChannelStats implements Tracked, ChannelObserver {
    * it sets `queuedFrom`.
    */
   currentQueued(): number {
+    if (this.probe !== null) return this.probe.queued();
     return this.queuedFrom === null ? this.sent - this.received : this.queuedFrom();
+  }
+
+  currentQueuedBytes(): number | null {
+    return this.probe === null ? this.queuedBytes : this.probe.queuedBytes();
   }
 
   /** The state as of now: `full` is not stored per message but read off the queue when asked. */
   currentState(): ChannelState {
-    if (this.state === 'active' && this.currentQueued() >= this.fullAt) return 'full';
+    if (this.state !== 'active') return this.state;
+    if (this.probe !== null) return this.probe.full() ? 'full' : 'active';
+    if (this.currentQueued() >= this.fullAt) return 'full';
     return this.state;
   }
 
@@ -143,7 +163,7 @@ export function channelRow(stats: ChannelStats): ChannelRow {
     sent: stats.sent,
     received: stats.received,
     queued: stats.currentQueued(),
-    queuedBytes: stats.queuedBytes,
+    queuedBytes: stats.currentQueuedBytes(),
     delay: stats.delay === null ? null : stats.delay.reservoir.percentiles(),
     createdMs: round(stats.createdMs),
   };

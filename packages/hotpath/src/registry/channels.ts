@@ -24,8 +24,9 @@ export function registerChannel(
   options: ChannelOptions | undefined,
   callSite: CallSite | null,
   target?: object,
+  variant?: string,
 ): ChannelStats {
-  const site = channelSites.resolve(callSite, options?.label);
+  const site = channelSites.resolve(callSite, options?.label, variant);
   const stats = new ChannelStats(
     channelRegistry.allocateId(),
     site,

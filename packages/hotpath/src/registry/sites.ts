@@ -29,11 +29,13 @@ export class Sites {
 
   constructor(private readonly fallbackLabel: string) {}
 
-  resolve(callSite: CallSite | null, customLabel: string | undefined): Site {
+  /** `variant` tells apart items that one wrap makes several of (an emitter's event names). */
+  resolve(callSite: CallSite | null, customLabel: string | undefined, variant = ''): Site {
     const hasCustomLabel = typeof customLabel === 'string' && customLabel !== '';
     const source = callSite?.source ?? null;
-    const label = hasCustomLabel ? customLabel : (callSite?.label ?? this.fallbackLabel);
-    const key = `${source ?? ''}\u0000${hasCustomLabel ? customLabel : ''}`;
+    const base = hasCustomLabel ? customLabel : (callSite?.label ?? this.fallbackLabel);
+    const label = variant === '' ? base : `${base} ${variant}`;
+    const key = `${source ?? ''}\u0000${hasCustomLabel ? customLabel : ''}\u0000${variant}`;
     let site = this.byKey.get(key);
     if (site === undefined) {
       if (this.byKey.size >= MAX_SITES) {

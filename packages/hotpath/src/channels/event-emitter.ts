@@ -1,0 +1,86 @@
+import { EventEmitter } from 'node:events';
+import { config } from '../config.js';
+import type { ChannelStats } from '../registry/channel-stats.js';
+import { registerChannel } from '../registry/channels.js';
+import type { ChannelAdapter } from './adapter.js';
+import { patch } from './patch.js';
+
+interface Emitter {
+  emit(event: string | symbol, ...args: unknown[]): boolean;
+  on(event: string | symbol, listener: (...args: unknown[]) => void): unknown;
+  listenerCount(event: string | symbol): number;
+}
+
+/** An emitter delivers synchronously: nothing ever waits in it. */
+const nothingQueued = { queued: () => 0, queuedBytes: () => null, full: () => false };
+
+/**
+ * One row per event name, opened at its first emit: `sent` counts emits, `received` the listener calls
+ * they made (the listeners registered at the emit). Only `emit` is patched; no listener is added.
+ */
+export const eventEmitterAdapter: ChannelAdapter = {
+  accepts: 'an EventEmitter',
+  matches: (target) => {
+    const emitter = target as Partial<Emitter>;
+    return (
+      typeof emitter.emit === 'function' &&
+      typeof emitter.on === 'function' &&
+      typeof emitter.listenerCount === 'function'
+    );
+  },
+  monitor(target, options, callSite) {
+    const rows = new Map<string | symbol, ChannelStats>();
+    const open = (event: string | symbol) => {
+      const stats = registerChannel(
+        {
+          kind: 'event-emitter',
+          type: 'unbounded',
+          capacity: null,
+          fifo: false,
+          log: options?.log,
+          logsLimit: config.logsLimit,
+        },
+        options,
+        callSite,
+        target,
+        typeof event === 'symbol' ? event.toString() : `'${event}'`,
+      );
+      stats.probe = nothingQueued;
+      rows.set(event, stats);
+      return stats;
+    };
+    // Programs mostly emit one event name many times in a row: skip the map lookup then.
+    let lastEvent: string | symbol | undefined;
+    let last: ChannelStats | undefined;
+    // Node's own emitters keep one listener as a function and several as an array: read that directly.
+    const countListeners =
+      target instanceof EventEmitter
+        ? (emitter: Emitter, event: string | symbol) => {
+            const listeners = (emitter as unknown as { _events: Record<string | symbol, unknown> })._events[
+              event
+            ];
+            return listeners === undefined
+              ? 0
+              : typeof listeners === 'function'
+                ? 1
+                : (listeners as unknown[]).length;
+          }
+        : (emitter: Emitter, event: string | symbol) => emitter.listenerCount(event);
+    patch<Emitter['emit']>(
+      target,
+      'emit',
+      (emit) =>
+        function (this: Emitter, event: string | symbol, value?: unknown) {
+          let stats = event === lastEvent ? last : rows.get(event);
+          if (stats === undefined) stats = open(event);
+          lastEvent = event;
+          last = stats;
+          stats.onSent(value);
+          for (let listeners = countListeners(this, event); listeners > 0; listeners--) stats.onReceived();
+          // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+          return emit.apply(this, arguments as never);
+        },
+    );
+    return target;
+  },
+};

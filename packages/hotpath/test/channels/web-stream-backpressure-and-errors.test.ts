@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { rowOf, tick, watch } from './watch.ts';
+
+let labels = 0;
+const fresh = () => `web-${++labels}`;
+
+async function resolvesSoon(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {},
+  );
+  for (let i = 0; i < 5; i++) await tick();
+  return settled;
+}
+
+/** A producer that writes while `ready` resolves: how many writes get in, and when does ready come back? */
+async function producerTrace(wrap: boolean) {
+  const label = fresh();
+  let stream = new TransformStream<number, number>({}, { highWaterMark: 3 }, { highWaterMark: 2 });
+  if (wrap) stream = watch(stream, label);
+  const writer = stream.writable.getWriter();
+  let accepted = 0;
+  while (accepted < 20 && (await resolvesSoon(writer.ready))) writer.write(accepted++);
+  const reader = stream.readable.getReader();
+  const trace: unknown[] = [accepted];
+  const states: string[] = [];
+  if (wrap) states.push(`${rowOf(label).state} ${rowOf(label).queued}`);
+  for (let i = 0; i < 3; i++) {
+    trace.push(await reader.read());
+    trace.push(await resolvesSoon(writer.ready));
+    if (wrap) states.push(`${rowOf(label).state} ${rowOf(label).queued}`);
+  }
+  return { trace, states };
+}
+
+describe('WHATWG streams: exactness', () => {
+  test('TransformStream(hwm 3 / 2): exactly 5 writes accepted before ready stops resolving, wrapped or not', async () => {
+    const raw = await producerTrace(false);
+    const wrapped = await producerTrace(true);
+    assert.deepEqual(wrapped.trace, raw.trace);
+    assert.equal(raw.trace[0], 5);
+    assert.equal(raw.trace[2], true, 'ready resolves again after one read');
+    assert.deepEqual(wrapped.states, ['full 5', 'active 4', 'active 3', 'active 2']);
+  });
+
+  test('a same-typed object comes back; a pair keeps its shape', () => {
+    const original = new TransformStream();
+    const wrapped = watch(original, fresh());
+    assert.ok(wrapped instanceof TransformStream);
+    assert.notEqual(wrapped, original);
+    assert.ok(wrapped.readable instanceof ReadableStream);
+    assert.ok(wrapped.writable instanceof WritableStream);
+    assert.equal(wrapped.readable.locked, false);
+    assert.equal(watch(original, 'again'), wrapped, 'the same target twice gives the same wrapper');
+    assert.equal(watch(wrapped, 'wrapper'), wrapped, 'the wrapper is not wrapped again');
+
+    const inner = new TransformStream();
+    const pair = { readable: inner.readable, writable: inner.writable, name: 'kept' };
+    const wrappedPair = watch(pair, fresh());
+    assert.deepEqual(Object.keys(wrappedPair).sort(), ['name', 'readable', 'writable']);
+    assert.equal(wrappedPair.name, 'kept');
+  });
+
+  test('a locked stream is refused with a TypeError that says why and what to do', () => {
+    const stream = new TransformStream();
+    stream.readable.getReader();
+    assert.throws(() => watch(stream, fresh()), {
+      name: 'TypeError',
+      message: /readable side is locked.*before getReader\(\)/,
+    });
+    const written = new TransformStream();
+    written.writable.getWriter();
+    assert.throws(() => watch(written, fresh()), { name: 'TypeError', message: /writable side is locked/ });
+  });
+
+  test('errors, cancel and abort reach the other side exactly as unwrapped', async () => {
+    const run = async (wrap: boolean) => {
+      const trace: string[] = [];
+      const note = (what: string) => (value: unknown) => trace.push(`${what} ${String(value)}`);
+      const make = () => new TransformStream<number, number>();
+      const wrapIf = (stream: TransformStream<number, number>, label: string) =>
+        wrap ? watch(stream, label) : stream;
+      const labels = [fresh(), fresh(), fresh()];
+
+      const cancelled = wrapIf(make(), labels[0]!);
+      const writer = cancelled.writable.getWriter();
+      writer.closed.catch(note('closed after cancel'));
+      await cancelled.readable.cancel('enough');
+      await writer.write(1).catch(note('write after cancel'));
+
+      const aborted = wrapIf(make(), labels[1]!);
+      const reader = aborted.readable.getReader();
+      const read = reader.read().catch(note('read after abort'));
+      await aborted.writable.abort('stop');
+      await read;
+
+      const failing = wrapIf(
+        new TransformStream<number, number>({
+          flush() {
+            throw new Error('flush failed');
+          },
+        }),
+        labels[2]!,
+      );
+      const failingReader = failing.readable.getReader();
+      const closing = failing.writable.close().catch(note('close'));
+      await failingReader.read().catch(note('read'));
+      await closing;
+      await tick();
+      return { trace, labels };
+    };
+    const raw = await run(false);
+    const wrapped = await run(true);
+    assert.deepEqual(wrapped.trace, raw.trace);
+    assert.ok(raw.trace.includes('read Error: flush failed'));
+    assert.deepEqual(
+      wrapped.labels.map((label) => rowOf(label).state),
+      ['closed', 'errored', 'errored'],
+    );
+  });
+
+  test('documented: a write the stream refuses after close() still counts as sent', async () => {
+    const label = fresh();
+    const stream = watch(new TransformStream(), label);
+    const writer = stream.writable.getWriter();
+    const closing = writer.close();
+    await assert.rejects(writer.write('late'), TypeError);
+    assert.equal(rowOf(label).sent, 1);
+    await stream.readable.getReader().read();
+    await closing;
+  });
+
+  test('documented: the returned TransformStream cannot be transferred whole; its ends can', () => {
+    const wrapped = watch(new TransformStream(), fresh());
+    assert.throws(() => structuredClone(wrapped, { transfer: [wrapped as never] }), TypeError);
+    const readable = structuredClone(wrapped.readable, {
+      transfer: [wrapped.readable as never],
+    });
+    assert.ok(readable instanceof ReadableStream);
+  });
+});
