@@ -108,12 +108,15 @@ async function nodeStreams(signal: AbortSignal): Promise<void> {
     for (let n = 1; await sleepOr(signal, 50); n++) yield `log line ${n}: GET /api/items/${n % 97} 200\n`;
   }
   const source = stream(Readable.from(lines()), { label: 'access-log', log: true });
-  const upper = new Transform({
-    transform(chunk, _encoding, done) {
-      done(null, String(chunk).toUpperCase());
-    },
-  });
-  // Integrator: pass `upper` through channel(upper, { label: 'upper-case' }) once the Node stream adapter lands.
+  // A Transform is a channel: what is written in and not yet read out is its queue.
+  const upper = channel(
+    new Transform({
+      transform(chunk, _encoding, done) {
+        done(null, String(chunk).toUpperCase());
+      },
+    }),
+    { label: 'upper-case', log: true },
+  );
   const tap = new PassThrough();
   const sink = new Writable({
     write(_chunk, _encoding, done) {
@@ -142,12 +145,14 @@ async function webStream(signal: AbortSignal): Promise<void> {
     },
   });
   const monitored = stream(prices, { label: 'prices', log: (quote) => JSON.stringify(quote) });
-  const format = new TransformStream<{ symbol: string; price: number }, string>({
-    transform(quote, controller) {
-      controller.enqueue(`${quote.symbol} ${quote.price.toFixed(2)}`);
-    },
-  });
-  // Integrator: pass `format` through channel(format, { label: 'format-prices' }) once the WHATWG adapter lands.
+  const format = channel(
+    new TransformStream<{ symbol: string; price: number }, string>({
+      transform(quote, controller) {
+        controller.enqueue(`${quote.symbol} ${quote.price.toFixed(2)}`);
+      },
+    }),
+    { label: 'format-prices', log: true },
+  );
   const reader = monitored.pipeThrough(format).getReader();
   while (!(await reader.read()).done) {
     // consumed
