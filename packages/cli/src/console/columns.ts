@@ -186,7 +186,7 @@ export function queueCell(queued: number | null, capacity: number | null, width:
 
 const CHANNEL_COLUMNS: Column[] = [
   labelColumn('Channel'),
-  textColumn('type', 'Type', 13, 3),
+  textColumn('type', 'Type', 14, 3),
   stateColumn(),
   countColumn('sent', 'Sent', 8, 0),
   countColumn('received', 'Recv', 8, 0),
