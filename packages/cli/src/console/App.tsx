@@ -115,10 +115,15 @@ export function App({
     ui.paused,
     snapshot,
   );
+  // A channel that delivers in order has delay figures once anything was received; one without cannot
+  // pair its n-th receive with its n-th send.
+  const pairable = selectedRow === undefined || selectedRow.delay != null || selectedRow.received === 0;
   const detail: Detail | null = useMemo(
     () =>
-      detailState?.body === undefined ? null : readDetail(tab, detailState.body, snapshot?.elapsedMs ?? 0),
-    [detailState, tab, snapshot],
+      detailState?.body === undefined
+        ? null
+        : readDetail(tab, detailState.body, snapshot?.elapsedMs ?? 0, pairable),
+    [detailState, tab, snapshot, pairable],
   );
   const logCount = detail?.entries.length ?? 0;
   const logKeys = useMemo(() => detail?.entries.map((entry) => entry.cells[0] ?? '') ?? [], [detail]);

@@ -43,8 +43,11 @@ function count(value: unknown): string {
 
 const NOT_LOGGED = 'values not logged: use { log: true }';
 
-/** Ready-to-show entries; `elapsedMs` is the host's clock of the shown snapshot, for "ago". */
-export function readDetail(tab: TabId, body: unknown, elapsedMs: number): Detail {
+/**
+ * Ready-to-show entries; `elapsedMs` is the host's clock of the shown snapshot, for "ago"; `pairable` says
+ * whether a channel's n-th receive is its n-th send.
+ */
+export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairable = true): Detail {
   const ago = (timestamp: unknown) => (isNumber(timestamp) ? formatAgo(elapsedMs - timestamp) : '-');
   if (tab === 'futures') {
     const calls = list(body, 'calls');
@@ -101,8 +104,10 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number): Detail
       const message = text(entry.message);
       const received = isNumber(entry.index) ? receivedAt.get(entry.index) : undefined;
       // Delay pairs the n-th send with the n-th receive: exact for first-in first-out channels.
-      const delay =
-        received === undefined || !isNumber(entry.timestampMs)
+      // Where deliveries are not first-in first-out (the row has no delay figures), pairs would be wrong.
+      const delay = !pairable
+        ? '-'
+        : received === undefined || !isNumber(entry.timestampMs)
           ? 'queued'
           : received < entry.timestampMs
             ? '⚠'

@@ -172,3 +172,20 @@ test('a summary row of finished instances says it keeps no logs, and asks the se
   assert.match(ui.frame(), /a summary of 120 finished instances: no logs/);
   assert.deepEqual(canned.detailRequests, []);
 });
+
+test('a channel without delay figures (not first-in first-out) gets no paired delays', async () => {
+  const canned = source();
+  canned.push(
+    snapshot({
+      elapsedMs: 10_000,
+      channels: [channelRow({ id: 1, label: 'jobs', hasCustomLabel: true, received: 1, delay: null })],
+    }),
+  );
+  open = renderConsole({ source: canned });
+  const ui = open;
+  await ui.refresh();
+  await ui.press('o');
+  await settle();
+  assert.match(ui.frame(), /#1\s+-\s+6s ago\s+\{ id: 1 \}/);
+  assert.doesNotMatch(ui.frame(), /250\.0ms|queued/);
+});
