@@ -9,20 +9,10 @@
 import { pathToFileURL } from 'node:url';
 import { CannedSource, channelRow, snapshot } from '../packages/cli/test/helpers/canned.ts';
 import type { Snapshot } from '../packages/hotpath/src/types.ts';
-
-export interface BenchResult {
-  name: string;
-  rawNs: number;
-  onNs: number;
-}
+import { type BenchResult, median } from './harness.ts';
 
 const ROWS = 10_000;
 const ROUNDS = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function eventText(round: number): string {
   const channels = Array.from({ length: ROWS }, (_, i) =>
@@ -71,6 +61,7 @@ export async function run(): Promise<BenchResult[]> {
   return [
     {
       name: `console: one refresh, ${ROWS} channel rows sorted by Sent`,
+      baseline: 'JSON.parse',
       rawNs: median(raw),
       onNs: median(on),
     },

@@ -20,6 +20,11 @@ export interface BenchResult {
   alsNs?: number;
   /** Spread of each variant over rounds: [min, max] ns/op. */
   spread?: Partial<Record<Variant, [number, number]>>;
+  /**
+   * For costs that are not a wrapper's overhead (the server, the console): what `rawNs` measured, and
+   * these results print in their own table, in milliseconds.
+   */
+  baseline?: string;
   /** What the budget allows for on/raw, if the issue set one. */
   budget?: { onRatio?: number; offRatio?: number; onExtraNs?: number };
 }
@@ -50,10 +55,7 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
       samples.get(name)!.push(elapsed / bench.ops);
     }
   }
-  const median = (name: Variant) => {
-    const sorted = [...samples.get(name)!].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)]!;
-  };
+  const medianOf = (name: Variant) => median(samples.get(name)!);
   const spread: BenchResult['spread'] = {};
   for (const name of names) {
     const values = samples.get(name)!;
@@ -61,15 +63,20 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
   }
   return {
     name: bench.name,
-    rawNs: median('raw'),
-    onNs: median('on'),
-    ...(samples.has('off') ? { offNs: median('off') } : {}),
-    ...(samples.has('log') ? { logNs: median('log') } : {}),
-    ...(samples.has('asyncHooks') ? { asyncHooksNs: median('asyncHooks') } : {}),
-    ...(samples.has('als') ? { alsNs: median('als') } : {}),
+    rawNs: medianOf('raw'),
+    onNs: medianOf('on'),
+    ...(samples.has('off') ? { offNs: medianOf('off') } : {}),
+    ...(samples.has('log') ? { logNs: medianOf('log') } : {}),
+    ...(samples.has('asyncHooks') ? { asyncHooksNs: medianOf('asyncHooks') } : {}),
+    ...(samples.has('als') ? { alsNs: medianOf('als') } : {}),
     spread,
     ...(bench.budget ? { budget: bench.budget } : {}),
   };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const fmt = (ns: number | undefined) => (ns === undefined ? '-' : ns < 10 ? ns.toFixed(2) : ns.toFixed(1));
@@ -88,18 +95,30 @@ export function formatResults(results: BenchResult[]): string {
     'log/raw',
     'budget',
   ];
-  const rows = results.map((r) => [
-    r.name,
-    fmt(r.rawNs),
-    fmt(r.offNs),
-    fmt(r.onNs),
-    fmt(r.logNs),
-    ratio(r.offNs, r.rawNs),
-    ratio(r.onNs, r.rawNs),
-    ratio(r.logNs, r.rawNs),
-    verdict(r),
-  ]);
+  const rows = results
+    .filter((r) => r.baseline === undefined && r.asyncHooksNs === undefined && r.alsNs === undefined)
+    .map((r) => [
+      r.name,
+      fmt(r.rawNs),
+      fmt(r.offNs),
+      fmt(r.onNs),
+      fmt(r.logNs),
+      ratio(r.offNs, r.rawNs),
+      ratio(r.onNs, r.rawNs),
+      ratio(r.logNs, r.rawNs),
+      verdict(r),
+    ]);
   return table(header, rows);
+}
+
+/** Costs measured against a baseline of their own (server answers, console refreshes), in ms. */
+export function formatBaselineResults(results: BenchResult[]): string {
+  const ms = (ns: number) => (ns / 1e6).toFixed(2);
+  const rows = results
+    .filter((r) => r.baseline !== undefined)
+    .map((r) => [r.name, r.baseline!, ms(r.rawNs), ms(r.onNs), `${(r.onNs / r.rawNs).toFixed(2)}×`]);
+  if (rows.length === 0) return '';
+  return table(['benchmark', 'baseline', 'baseline ms', 'ms', '×baseline'], rows);
 }
 
 /** hotpath next to the global-hook approaches, for the results that measured them. */

@@ -1,10 +1,21 @@
 /**
- * `npm run bench`: every benchmark in this folder, one after another in this process, printed as one
- * table of ns/op and ratios to the raw primitive, and written to bench/results/latest.json.
+ * `npm run bench`: every benchmark in this folder, each in a fresh process of its own (so that one file's
+ * registries, hooks and JIT state cannot tax another's), printed as one table of ns/op and ratios to the
+ * raw primitive, and written to bench/results/latest.json. Within a file, the variants of a workload run
+ * interleaved in that one process.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { type BenchResult, formatPeerResults, formatResults, verdict } from './harness.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BenchResult,
+  formatBaselineResults,
+  formatPeerResults,
+  formatResults,
+  verdict,
+} from './harness.ts';
 
 const here = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
@@ -14,16 +25,30 @@ const files = readdirSync(here)
   .sort();
 
 const results: BenchResult[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'hotpath-bench-'));
 for (const file of files) {
-  const module = (await import(new URL(file, here).href)) as { run?: () => Promise<BenchResult[]> };
-  if (typeof module.run !== 'function') continue;
   process.stderr.write(`running ${file}…\n`);
-  results.push(...(await module.run()));
+  const out = join(scratch, `${file}.json`);
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('run-one.ts', here)), fileURLToPath(new URL(file, here)), out],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (child.status !== 0) {
+    process.stderr.write(`${file} failed (exit ${child.status ?? child.signal})\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  results.push(...(JSON.parse(readFileSync(out, 'utf8')) as BenchResult[]));
 }
+rmSync(scratch, { recursive: true, force: true });
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`${machine}\n`);
 console.log(formatResults(results));
+const others = formatBaselineResults(results);
+if (others !== '')
+  console.log(`\nThe metrics server and the console, against their own baselines:\n\n${others}`);
 const peers = formatPeerResults(results);
 if (peers !== '')
   console.log(`\nThe same workloads tracked by global hooks, as Clinic.js and APM agents do:\n\n${peers}`);

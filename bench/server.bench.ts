@@ -11,23 +11,11 @@ import { ownChannelAdapter } from '../packages/hotpath/src/channels/own.ts';
 import { bounded, unbounded } from '../packages/hotpath/src/primitives/index.ts';
 import { takeSnapshot } from '../packages/hotpath/src/registry/snapshot.ts';
 import { listenMetricsServer } from '../packages/hotpath/src/server/server.ts';
-
-export interface BenchResult {
-  name: string;
-  rawNs: number;
-  offNs?: number;
-  onNs: number;
-  logNs?: number;
-}
+import { type BenchResult, median } from './harness.ts';
 
 const CHANNELS = 10_000;
 const ROUNDS = 5;
 const REQUESTS_PER_ROUND = 20;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -118,7 +106,7 @@ export async function run(): Promise<BenchResult[]> {
       `  GET ${route.path.padEnd(24)} median ${(onNs / 1e6).toFixed(2)} ms, p95 ${(percentile(samples, 95) / 1e6).toFixed(2)} ms, ` +
         `${(sizes.get(route.path)! / 1024).toFixed(0)} KiB, ${(onNs / rawNs).toFixed(2)}× takeSnapshot()`,
     );
-    results.push({ name: `server ${route.name}`, rawNs, onNs });
+    results.push({ name: `server ${route.name}`, baseline: 'takeSnapshot()', rawNs, onNs });
   }
   return results;
 }
