@@ -1,10 +1,10 @@
 import { config } from '../config.js';
 import { shielded } from '../registry/faults.js';
-import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
 import { instrumentIterator } from './async-iterable.js';
 import { defineHidden } from './patch.js';
+import type { ReadCounter } from './read-counter.js';
 import { pullThrough } from './web-pull-through.js';
 import { countReader } from './web-reader.js';
 
@@ -27,28 +27,37 @@ export const webReadableAdapter: StreamAdapter = {
       callSite,
       readable,
     );
-    const methods = readable as unknown as Record<PropertyKey, Method>;
-    const getReader = methods.getReader!;
-    defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
-      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-      const reader = Reflect.apply(getReader, this, arguments);
-      if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
-      return reader;
-    });
-    patchIteration(readable, methods, 'values', stats);
-    patchIteration(readable, methods, Symbol.asyncIterator, stats);
-    patchCancel(readable, methods.cancel!, stats);
-    patchPipes(readable, methods, getReader, stats);
+    countWebReadable(readable, stats);
     return readable;
   },
 };
+
+/**
+ * Patches one `ReadableStream` instance so that every way of reading it reports to `stats`; the
+ * stream stays the same object and unlocked. Shared with `channel()`, which counts a WHATWG pair's
+ * receives this way.
+ */
+export function countWebReadable(readable: ReadableStream<unknown>, stats: ReadCounter): void {
+  const methods = readable as unknown as Record<PropertyKey, Method>;
+  const getReader = methods.getReader!;
+  defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    const reader = Reflect.apply(getReader, this, arguments);
+    if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
+    return reader;
+  });
+  patchIteration(readable, methods, 'values', stats);
+  patchIteration(readable, methods, Symbol.asyncIterator, stats);
+  patchCancel(readable, methods.cancel!, stats);
+  patchPipes(readable, methods, getReader, stats);
+}
 
 /** The stream's own async iterator, counted on the instance (it keeps Node's `break`/`return` semantics). */
 function patchIteration(
   readable: ReadableStream<unknown>,
   methods: Record<PropertyKey, Method>,
   key: 'values' | typeof Symbol.asyncIterator,
-  stats: StreamStats,
+  stats: ReadCounter,
 ): void {
   const original = methods[key];
   if (typeof original !== 'function') return;
@@ -76,7 +85,7 @@ function preventsCancel(options: unknown): boolean {
   return false;
 }
 
-function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: StreamStats): void {
+function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: ReadCounter): void {
   defineHidden(readable, 'cancel', function cancelCounted(this: unknown) {
     // Marked first: the source's `cancel` runs inside this call. A locked stream refuses to cancel.
     if (this === readable && !readable.locked && !stats.finished) stats.onCancelled();
@@ -89,7 +98,7 @@ function patchPipes(
   readable: ReadableStream<unknown>,
   methods: Record<PropertyKey, Method>,
   getReader: Method,
-  stats: StreamStats,
+  stats: ReadCounter,
 ): void {
   const { pipeTo, pipeThrough, tee } = methods as Record<'pipeTo' | 'pipeThrough' | 'tee', Method>;
   // A locked stream refuses a pipe exactly as it would unwrapped: the stream's own method says so.
