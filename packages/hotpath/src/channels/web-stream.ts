@@ -5,7 +5,7 @@ import { shielded } from '../registry/faults.js';
 import type { ReadCounter } from '../streams/read-counter.js';
 import { countWebReadable } from '../streams/web-readable.js';
 import type { ChannelAdapter } from './adapter.js';
-import { weakly } from './patch.js';
+import { noop, weakly } from './patch.js';
 import { closedPromise, writableController, writableState } from './web-internals.js';
 
 interface Pair {
@@ -49,19 +49,18 @@ export const webStreamAdapter: ChannelAdapter = {
       options,
       callSite,
     );
-    const size = controller.sizeAlgorithm;
-    if (typeof size === 'function') {
-      controller.sizeAlgorithm = (chunk) => {
-        // Counted once sized: a size function that throws refuses the chunk, which then was not sent.
-        const weight = size(chunk);
-        stats.onSent(chunk);
-        return weight;
-      };
-    }
+    countSized(controller, (chunk) => stats.onSent(chunk));
     const ends = new Ends(stats);
-    countWebReadable(readable, new ReceivingSide(stats, ends));
+    countWebReadable(readable, new ReceivingSide(stats, ends), (destination) =>
+      countDelivered(destination, stats),
+    );
     readableClosed.then(
-      () => ends.ended(false),
+      () => {
+        // A TransformStream's readable closes ahead of its open writable only when cancelled (a pipe's
+        // own cancel reaches no patched method): the writable's error that follows is that cancel.
+        if (target instanceof TransformStream) ends.cancelled = true;
+        ends.ended(false);
+      },
       () => ends.ended(true),
     );
     writableClosed.then(
@@ -85,6 +84,36 @@ export const webStreamAdapter: ChannelAdapter = {
     return target;
   },
 };
+
+type Sized = { sizeAlgorithm?: (chunk: unknown) => number };
+
+/**
+ * Calls `count` for each chunk Node sizes, once sized: a size function that throws refuses the chunk,
+ * which then did not enter. Returns how to stop.
+ */
+function countSized(controller: Sized, count: (chunk: unknown) => void): () => void {
+  const size = controller.sizeAlgorithm;
+  if (typeof size !== 'function') return noop;
+  let counting = true;
+  const counted = function (this: unknown, chunk: unknown) {
+    const weight = size.call(this, chunk);
+    if (counting) count(chunk);
+    return weight;
+  };
+  controller.sizeAlgorithm = counted;
+  return () => {
+    counting = false;
+    if (controller.sizeAlgorithm === counted) controller.sizeAlgorithm = size;
+  };
+}
+
+/** A `pipeTo` out of the readable: each chunk its destination takes is a receive, with no stream added. */
+function countDelivered(destination: unknown, stats: ChannelStats): (() => void) | null {
+  if (!(destination instanceof WritableStream) || destination.locked) return null;
+  const controller = writableController(writableState(destination));
+  if (typeof controller.sizeAlgorithm !== 'function') return null;
+  return countSized(controller, () => stats.onReceived());
+}
 
 /**
  * The row ends once both ends have: in `errored` if either failed, else in `closed`. A consumer's

@@ -118,6 +118,42 @@ describe('WHATWG streams: exactness', () => {
     );
   });
 
+  test('pipeTo counts at its destination only while the pipe runs; a failing destination cancels as unwrapped', async () => {
+    const run = async (wrap: boolean) => {
+      const labels = [fresh(), fresh()];
+      const trace: string[] = [];
+      let first = new TransformStream<number, number>();
+      if (wrap) first = watch(first, labels[0]!);
+      const sink = new WritableStream<number>({ write: (chunk) => void trace.push(`sink ${chunk}`) });
+      const writer = first.writable.getWriter();
+      writer.write(1);
+      writer.write(2);
+      writer.close();
+      await first.readable.pipeTo(sink, { preventClose: true });
+      const late = sink.getWriter();
+      await late.write(3);
+      trace.push(`sent/received ${wrap ? `${rowOf(labels[0]!).sent}/${rowOf(labels[0]!).received}` : '2/2'}`);
+
+      let second = new TransformStream<number, number>();
+      if (wrap) second = watch(second, labels[1]!);
+      const failing = new WritableStream<number>({
+        write() {
+          throw new Error('sink failed');
+        },
+      });
+      const secondWriter = second.writable.getWriter();
+      secondWriter.write(1).catch((error) => trace.push(`write ${error}`));
+      await second.readable.pipeTo(failing).catch((error) => trace.push(`pipe ${error}`));
+      await tick();
+      return { trace, states: wrap ? labels.map((label) => rowOf(label).state) : null };
+    };
+    const raw = await run(false);
+    const wrapped = await run(true);
+    assert.deepEqual(wrapped.trace, raw.trace);
+    assert.ok(raw.trace.includes('pipe Error: sink failed'));
+    assert.deepEqual(wrapped.states, ['closed', 'closed'], 'a cancel by the pipe is not a failure');
+  });
+
   test('errors, cancel and abort reach the other side exactly as unwrapped', async () => {
     const run = async (wrap: boolean) => {
       const trace: string[] = [];
