@@ -48,6 +48,8 @@ export const webStreamAdapter: ChannelAdapter = {
       },
       options,
       callSite,
+      // The program holds this very object, so its collection is the channel's end.
+      target,
     );
     countSized(controller, (chunk) => stats.onSent(chunk));
     const ends = new Ends(stats);
@@ -56,8 +58,8 @@ export const webStreamAdapter: ChannelAdapter = {
     );
     readableClosed.then(
       () => {
-        // A TransformStream's readable closes ahead of its open writable only when cancelled (a pipe's
-        // own cancel reaches no patched method): the writable's error that follows is that cancel.
+        // Once a TransformStream's readable has closed, its writable can only error from a cancel (a
+        // pipe's own cancel reaches no patched method): that is the cancel, not a failure.
         if (target instanceof TransformStream) ends.cancelled = true;
         ends.ended(false);
       },
