@@ -77,6 +77,8 @@ export const eventEmitterAdapter: ChannelAdapter = {
           last = stats;
           stats.onSent(value);
           for (let listeners = countListeners(this, event); listeners > 0; listeners--) stats.onReceived();
+          // The common emit of one value as a plain call rather than a spread of `arguments`.
+          if (arguments.length === 2) return emit.call(this, event, value);
           // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
           return emit.apply(this, arguments as never);
         },

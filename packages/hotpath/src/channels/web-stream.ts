@@ -1,9 +1,12 @@
 import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
-import { recordFault } from '../registry/faults.js';
+import { shielded } from '../registry/faults.js';
+import type { ReadCounter } from '../streams/read-counter.js';
+import { countWebReadable } from '../streams/web-readable.js';
 import type { ChannelAdapter } from './adapter.js';
-import { noop } from './patch.js';
+import { noop, weakly } from './patch.js';
+import { closedPromise, writableController, writableState } from './web-internals.js';
 
 interface Pair {
   readable: ReadableStream;
@@ -11,11 +14,11 @@ interface Pair {
 }
 
 /**
- * WHATWG streams are branded and `for await`/`pipeTo` use internal readers, so an existing stream cannot
- * be watched in place. The program gets a stream of the same type whose two ends lock the original's and
- * forward without holding anything back: the readable pulls one chunk per read it is asked for
- * (high-water mark 0), the writable forwards each chunk at once and reports done when the original is
- * ready for more, so the producer meets backpressure at the original's own point.
+ * A TransformStream or `{ readable, writable }` pair is monitored in place and handed back as itself,
+ * nothing locked. Sends are counted where Node sizes each chunk entering the writable (a writer's `write`
+ * and a pipe's alike); receives by the readable's own counting twins of its reading methods, the ones
+ * `stream(readableStream)` uses. No stream is added in front of the writable, so the producer meets
+ * backpressure at the original's own point.
  */
 export const webStreamAdapter: ChannelAdapter = {
   accepts: 'a WHATWG TransformStream or { readable, writable } pair',
@@ -24,13 +27,15 @@ export const webStreamAdapter: ChannelAdapter = {
     return pair.readable instanceof ReadableStream && pair.writable instanceof WritableStream;
   },
   refuse: (target) => {
-    const { readable, writable } = target as Pair;
-    if (!readable.locked && !writable.locked) return null;
-    const side = readable.locked ? 'readable' : 'writable';
-    return `the WHATWG stream's ${side} side is locked (a reader, writer or pipe already holds it), so hotpath cannot count what passes through it. Call channel() before getReader(), getWriter(), pipeTo() or pipeThrough().`;
+    if (!(target as Pair).readable.locked) return null;
+    return `the WHATWG stream's readable side is locked (a reader or pipe already holds it), so hotpath cannot count what is read from it. Call channel() before getReader(), pipeTo() or pipeThrough().`;
   },
   monitor(target, options, callSite) {
-    const inner = target as Pair;
+    const { readable, writable } = target as Pair;
+    // Everything that can fail on an unknown Node version is looked up before anything is patched.
+    const controller = writableController(writableState(writable));
+    const readableClosed = closedPromise(readable);
+    const writableClosed = closedPromise(writable);
     const capacity = options?.capacity ?? null;
     const stats = registerChannel(
       {
@@ -43,35 +48,78 @@ export const webStreamAdapter: ChannelAdapter = {
       },
       options,
       callSite,
+      // The program holds this very object, so its collection is the channel's end.
+      target,
     );
-    const writer = inner.writable.getWriter();
-    const reader = inner.readable.getReader();
+    countSized(controller, (chunk) => stats.onSent(chunk));
     const ends = new Ends(stats);
-    const readable = countingReadable(reader, stats, ends);
-    const writable = countingWritable(writer, stats, ends);
-    const writerRef = new WeakRef(writer);
+    countWebReadable(readable, new ReceivingSide(stats, ends), (destination) =>
+      countDelivered(destination, stats),
+    );
+    readableClosed.then(
+      () => {
+        // Once a TransformStream's readable has closed, its writable can only error from a cancel (a
+        // pipe's own cancel reaches no patched method): that is the cancel, not a failure.
+        if (target instanceof TransformStream) ends.cancelled = true;
+        ends.ended(false);
+      },
+      () => ends.ended(true),
+    );
+    writableClosed.then(
+      () => ends.ended(false),
+      () => ends.ended(true),
+    );
+    const full = weakly(
+      writable,
+      (live) => {
+        const now = writableState(live);
+        return now.state === 'writable' && now.backpressure;
+      },
+      false,
+    );
     stats.probe = {
       // Once both ends are done, whatever was still inside has been discarded with the stream.
       queued: () => (stats.finished ? 0 : stats.sent - stats.received),
       queuedBytes: () => null,
-      full: () => {
-        const size = writerRef.deref()?.desiredSize;
-        return typeof size === 'number' && size <= 0;
-      },
+      full,
     };
-    const shape =
-      target instanceof TransformStream ? TransformStream.prototype : Object.getPrototypeOf(target);
-    const result = Object.create(shape) as Record<string, unknown>;
-    if (!(target instanceof TransformStream)) Object.assign(result, target);
-    Object.defineProperty(result, 'readable', { value: readable, enumerable: true });
-    Object.defineProperty(result, 'writable', { value: writable, enumerable: true });
-    return result;
+    return target;
   },
 };
 
+type Sized = { sizeAlgorithm?: (chunk: unknown) => number };
+
+/**
+ * Calls `count` for each chunk Node sizes, once sized: a size function that throws refuses the chunk,
+ * which then did not enter. Returns how to stop.
+ */
+function countSized(controller: Sized, count: (chunk: unknown) => void): () => void {
+  const size = controller.sizeAlgorithm;
+  if (typeof size !== 'function') return noop;
+  let counting = true;
+  const counted = function (this: unknown, chunk: unknown) {
+    const weight = size.call(this, chunk);
+    if (counting) count(chunk);
+    return weight;
+  };
+  controller.sizeAlgorithm = counted;
+  return () => {
+    counting = false;
+    if (controller.sizeAlgorithm === counted) controller.sizeAlgorithm = size;
+  };
+}
+
+/** A `pipeTo` out of the readable: each chunk its destination takes is a receive, with no stream added. */
+function countDelivered(destination: unknown, stats: ChannelStats): (() => void) | null {
+  if (!(destination instanceof WritableStream) || destination.locked) return null;
+  const controller = writableController(writableState(destination));
+  if (typeof controller.sizeAlgorithm !== 'function') return null;
+  return countSized(controller, () => stats.onReceived());
+}
+
 /**
  * The row ends once both ends have: in `errored` if either failed, else in `closed`. A consumer's
- * `cancel` errors the original's writable side by design; that is the cancel, not a failure.
+ * `cancel` errors a TransformStream's writable side by design; that is the cancel, not a failure.
  */
 class Ends {
   private open = 2;
@@ -81,106 +129,40 @@ class Ends {
   constructor(private readonly stats: ChannelStats) {}
 
   ended(failed: boolean): void {
-    if (failed && !this.cancelled) this.failed = true;
-    if (--this.open > 0) {
-      if (!this.failed) this.stats.onClosed(false);
-      return;
-    }
-    if (this.failed) this.stats.onErrored();
-    else this.stats.onClosed(true);
+    shielded(() => {
+      if (failed && !this.cancelled) this.failed = true;
+      if (--this.open > 0) {
+        if (!this.failed) this.stats.onClosed(false);
+        return;
+      }
+      if (this.failed) this.stats.onErrored();
+      else this.stats.onClosed(true);
+    }, undefined);
   }
 }
 
-function countingReadable(
-  reader: ReadableStreamDefaultReader,
-  stats: ChannelStats,
-  ends: Ends,
-): ReadableStream {
-  let done = false;
-  const end = (failed: boolean) => {
-    if (done) return;
-    done = true;
-    ends.ended(failed);
-  };
-  return new ReadableStream(
-    {
-      start(controller) {
-        // An error inside the original reaches the consumer at once, as it would unwrapped.
-        reader.closed.then(noop, (error) => {
-          end(true);
-          try {
-            controller.error(error);
-          } catch (fault) {
-            recordFault(fault);
-          }
-        });
-      },
-      pull(controller) {
-        return reader.read().then((result) => {
-          if (result.done) {
-            end(false);
-            controller.close();
-          } else {
-            stats.onReceived();
-            controller.enqueue(result.value);
-          }
-        });
-      },
-      cancel(reason) {
-        ends.cancelled = true;
-        end(false);
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
+/** The readable's reads as the channel sees them: each chunk handed out is a receive. */
+class ReceivingSide implements ReadCounter {
+  finished = false;
 
-function countingWritable(
-  writer: WritableStreamDefaultWriter,
-  stats: ChannelStats,
-  ends: Ends,
-): WritableStream {
-  let done = false;
-  const end = (failed: boolean) => {
-    if (done) return;
-    done = true;
-    ends.ended(failed);
-  };
-  return new WritableStream(
-    {
-      start(controller) {
-        writer.closed.then(
-          () => end(false),
-          (error) => {
-            end(true);
-            try {
-              controller.error(error);
-            } catch (fault) {
-              recordFault(fault);
-            }
-          },
-        );
-      },
-      write(chunk) {
-        // Its rejection also errors `ready` and `closed`, which is where the producer sees it.
-        writer.write(chunk).catch(noop);
-        return writer.ready;
-      },
-      close() {
-        return writer.close();
-      },
-      abort(reason) {
-        return writer.abort(reason);
-      },
-    },
-    {
-      // The strategy sees every chunk the producer writes, whether through a writer or a pipe.
-      highWaterMark: 1,
-      size(chunk) {
-        stats.onSent(chunk);
-        return 1;
-      },
-    },
-  );
+  constructor(
+    private readonly stats: ChannelStats,
+    private readonly ends: Ends,
+  ) {}
+
+  onPull(): void {}
+  onAnswer(): void {}
+  onItem(): void {
+    this.stats.onReceived();
+  }
+  onClosed(): void {
+    this.finished = true;
+  }
+  onErrored(): void {
+    this.finished = true;
+  }
+  onCancelled(): void {
+    this.finished = true;
+    this.ends.cancelled = true;
+  }
 }

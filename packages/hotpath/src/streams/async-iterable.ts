@@ -4,6 +4,7 @@ import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
 import { defineHidden } from './patch.js';
+import type { ReadCounter } from './read-counter.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -72,7 +73,7 @@ function instrumentIterable(source: object, register: (target: object) => Stream
  * Counts every `{ done: false }` result; `done` closes, a rejection errors, `return()` cancels (unless
  * `returnCancels` is false: a `ReadableStream` iterated with `preventCancel` stays readable).
  */
-export function instrumentIterator(iterator: object, stats: StreamStats, returnCancels = true): void {
+export function instrumentIterator(iterator: object, stats: ReadCounter, returnCancels = true): void {
   instrumented.add(iterator);
   const target = iterator as { next: Method; return?: Method; throw?: Method };
   const next = target.next;

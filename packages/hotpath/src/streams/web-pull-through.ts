@@ -1,5 +1,5 @@
 import { recordFault } from '../registry/faults.js';
-import type { StreamStats } from '../registry/stream-stats.js';
+import type { ReadCounter } from './read-counter.js';
 
 type GetReader = (this: unknown, options?: { mode: 'byob' }) => ReadableStreamDefaultReader<unknown>;
 
@@ -20,7 +20,7 @@ export interface PullThrough {
 export function pullThrough(
   source: ReadableStream<unknown>,
   getReader: GetReader,
-  stats: StreamStats,
+  stats: ReadCounter,
   releaseAtEnd: boolean,
 ): PullThrough {
   const bytes = isByteStream(source, getReader);

@@ -1,14 +1,21 @@
 import { config } from '../config.js';
 import { shielded } from '../registry/faults.js';
-import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
 import { instrumentIterator } from './async-iterable.js';
 import { defineHidden } from './patch.js';
+import type { ReadCounter } from './read-counter.js';
 import { pullThrough } from './web-pull-through.js';
 import { countReader } from './web-reader.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Starts counting each chunk a pipe hands `destination` as read, and returns how to stop; null when it
+ * cannot (then the pipe runs on a pull-through stream). A pipe holds its destination's lock, so while it
+ * runs every chunk the destination takes came from this pipe.
+ */
+export type DeliveryCounter = (destination: unknown) => (() => void) | null;
 
 /**
  * WHATWG `ReadableStream` (default or byte), the object itself: the instance gets counting twins of
@@ -27,28 +34,42 @@ export const webReadableAdapter: StreamAdapter = {
       callSite,
       readable,
     );
-    const methods = readable as unknown as Record<PropertyKey, Method>;
-    const getReader = methods.getReader!;
-    defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
-      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-      const reader = Reflect.apply(getReader, this, arguments);
-      if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
-      return reader;
-    });
-    patchIteration(readable, methods, 'values', stats);
-    patchIteration(readable, methods, Symbol.asyncIterator, stats);
-    patchCancel(readable, methods.cancel!, stats);
-    patchPipes(readable, methods, getReader, stats);
+    countWebReadable(readable, stats);
     return readable;
   },
 };
+
+/**
+ * Patches one `ReadableStream` instance so that every way of reading it reports to `stats`; the
+ * stream stays the same object and unlocked. Shared with `channel()`, which counts a WHATWG pair's
+ * receives this way, with `countDelivery` to count a `pipeTo` at its destination instead of through a
+ * pull-through stream.
+ */
+export function countWebReadable(
+  readable: ReadableStream<unknown>,
+  stats: ReadCounter,
+  countDelivery?: DeliveryCounter,
+): void {
+  const methods = readable as unknown as Record<PropertyKey, Method>;
+  const getReader = methods.getReader!;
+  defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    const reader = Reflect.apply(getReader, this, arguments);
+    if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
+    return reader;
+  });
+  patchIteration(readable, methods, 'values', stats);
+  patchIteration(readable, methods, Symbol.asyncIterator, stats);
+  patchCancel(readable, methods.cancel!, stats);
+  patchPipes(readable, methods, getReader, stats, countDelivery);
+}
 
 /** The stream's own async iterator, counted on the instance (it keeps Node's `break`/`return` semantics). */
 function patchIteration(
   readable: ReadableStream<unknown>,
   methods: Record<PropertyKey, Method>,
   key: 'values' | typeof Symbol.asyncIterator,
-  stats: StreamStats,
+  stats: ReadCounter,
 ): void {
   const original = methods[key];
   if (typeof original !== 'function') return;
@@ -76,7 +97,7 @@ function preventsCancel(options: unknown): boolean {
   return false;
 }
 
-function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: StreamStats): void {
+function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: ReadCounter): void {
   defineHidden(readable, 'cancel', function cancelCounted(this: unknown) {
     // Marked first: the source's `cancel` runs inside this call. A locked stream refuses to cancel.
     if (this === readable && !readable.locked && !stats.finished) stats.onCancelled();
@@ -89,28 +110,24 @@ function patchPipes(
   readable: ReadableStream<unknown>,
   methods: Record<PropertyKey, Method>,
   getReader: Method,
-  stats: StreamStats,
+  stats: ReadCounter,
+  countDelivery: DeliveryCounter | undefined,
 ): void {
   const { pipeTo, pipeThrough, tee } = methods as Record<'pipeTo' | 'pipeThrough' | 'tee', Method>;
   // A locked stream refuses a pipe exactly as it would unwrapped: the stream's own method says so.
   const usable = (self: unknown) => self === readable && !readable.locked;
-  defineHidden(readable, 'pipeTo', function pipeToCounted(this: unknown) {
+  defineHidden(readable, 'pipeTo', function pipeToCounted(this: unknown, destination: unknown) {
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
     if (!usable(this)) return Reflect.apply(pipeTo, this, arguments);
+    const stop = countDelivery === undefined ? null : shielded(() => countDelivery(destination), null);
+    if (stop !== null) {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+      return afterwards(Reflect.apply(pipeTo, this, arguments) as Promise<unknown>, stop);
+    }
     const through = pullThrough(readable, getReader as never, stats, false);
+    // A finished pipe leaves the source unlocked.
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-    const piped = Reflect.apply(pipeTo, through.stream, arguments) as Promise<unknown>;
-    // A finished pipe leaves the source unlocked; the rejection, if any, is passed on unhandled as it was.
-    return piped.then(
-      (value) => {
-        through.release();
-        return value;
-      },
-      (error: unknown) => {
-        through.release();
-        throw error;
-      },
-    );
+    return afterwards(Reflect.apply(pipeTo, through.stream, arguments) as Promise<unknown>, through.release);
   });
   for (const [key, original] of [
     ['pipeThrough', pipeThrough],
@@ -130,4 +147,18 @@ function patchPipes(
       }
     });
   }
+}
+
+/** `then` that runs `after` either way; a rejection is passed on, as unhandled as it was. */
+function afterwards(piped: Promise<unknown>, after: () => void): Promise<unknown> {
+  return piped.then(
+    (value) => {
+      after();
+      return value;
+    },
+    (error: unknown) => {
+      after();
+      throw error;
+    },
+  );
 }

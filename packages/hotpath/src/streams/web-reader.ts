@@ -1,6 +1,6 @@
 import { recordFault, shielded } from '../registry/faults.js';
-import type { StreamStats } from '../registry/stream-stats.js';
 import { defineHidden } from './patch.js';
+import type { ReadCounter } from './read-counter.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 type ReadResult = { done: boolean; value?: unknown };
@@ -18,7 +18,7 @@ interface Reader {
  * `reader.closed` (closed, or errored even with no read pending); a rejected read alone is not an
  * error of the stream (it also rejects when the reader is released or given a bad view).
  */
-export function countReader(reader: Reader, stats: StreamStats): void {
+export function countReader(reader: Reader, stats: ReadCounter): void {
   const read = reader.read;
   const settle = (result: ReadResult) => {
     try {

@@ -47,34 +47,111 @@ describe('WHATWG streams: exactness', () => {
     assert.deepEqual(wrapped.states, ['full 5', 'active 4', 'active 3', 'active 2']);
   });
 
-  test('a same-typed object comes back; a pair keeps its shape', () => {
+  test('the same object comes back, nothing locked; a pair keeps its shape', () => {
     const original = new TransformStream();
+    const { readable, writable } = original;
     const wrapped = watch(original, fresh());
-    assert.ok(wrapped instanceof TransformStream);
-    assert.notEqual(wrapped, original);
-    assert.ok(wrapped.readable instanceof ReadableStream);
-    assert.ok(wrapped.writable instanceof WritableStream);
-    assert.equal(wrapped.readable.locked, false);
-    assert.equal(watch(original, 'again'), wrapped, 'the same target twice gives the same wrapper');
-    assert.equal(watch(wrapped, 'wrapper'), wrapped, 'the wrapper is not wrapped again');
+    assert.equal(wrapped, original);
+    assert.equal(wrapped.readable, readable);
+    assert.equal(wrapped.writable, writable);
+    assert.equal(readable.locked, false);
+    assert.equal(writable.locked, false);
+    assert.deepEqual(
+      Object.keys(readable),
+      Object.keys(new TransformStream().readable),
+      'counting adds no keys',
+    );
+    assert.equal(watch(original, 'again'), wrapped, 'the same target twice is counted once');
 
     const inner = new TransformStream();
     const pair = { readable: inner.readable, writable: inner.writable, name: 'kept' };
     const wrappedPair = watch(pair, fresh());
+    assert.equal(wrappedPair, pair);
     assert.deepEqual(Object.keys(wrappedPair).sort(), ['name', 'readable', 'writable']);
-    assert.equal(wrappedPair.name, 'kept');
   });
 
-  test('a locked stream is refused with a TypeError that says why and what to do', () => {
+  test('a locked readable is refused with a TypeError that says why and what to do; a held writable is fine', async () => {
     const stream = new TransformStream();
     stream.readable.getReader();
     assert.throws(() => watch(stream, fresh()), {
       name: 'TypeError',
       message: /readable side is locked.*before getReader\(\)/,
     });
+    const label = fresh();
     const written = new TransformStream();
-    written.writable.getWriter();
-    assert.throws(() => watch(written, fresh()), { name: 'TypeError', message: /writable side is locked/ });
+    const writer = written.writable.getWriter();
+    watch(written, label);
+    writer.write('counted through a writer taken before channel()');
+    const read = await written.readable.getReader().read();
+    assert.equal(read.done, false);
+    assert.deepEqual([rowOf(label).sent, rowOf(label).received], [1, 1]);
+  });
+
+  test('pipes into and out of it count every chunk and deliver the same as unwrapped', async () => {
+    const run = async (wrap: boolean) => {
+      const label = fresh();
+      const source = new ReadableStream<number>({
+        start(controller) {
+          for (let i = 0; i < 5; i++) controller.enqueue(i);
+          controller.close();
+        },
+      });
+      let middle = new TransformStream<number, number>({
+        transform: (chunk, controller) => controller.enqueue(chunk * 10),
+      });
+      if (wrap) middle = watch(middle, label);
+      const [left, right] = source.pipeThrough(middle).tee();
+      const seen: number[] = [];
+      await Promise.all([
+        left.pipeTo(new WritableStream({ write: (chunk) => void seen.push(chunk) })),
+        right.pipeTo(new WritableStream({ write: (chunk) => void seen.push(-chunk) })),
+      ]);
+      await tick();
+      return { seen, row: wrap ? rowOf(label) : null };
+    };
+    const raw = await run(false);
+    const wrapped = await run(true);
+    assert.deepEqual(wrapped.seen, raw.seen);
+    assert.deepEqual(
+      [wrapped.row!.sent, wrapped.row!.received, wrapped.row!.queued, wrapped.row!.state],
+      [5, 5, 0, 'closed'],
+    );
+  });
+
+  test('pipeTo counts at its destination only while the pipe runs; a failing destination cancels as unwrapped', async () => {
+    const run = async (wrap: boolean) => {
+      const labels = [fresh(), fresh()];
+      const trace: string[] = [];
+      let first = new TransformStream<number, number>();
+      if (wrap) first = watch(first, labels[0]!);
+      const sink = new WritableStream<number>({ write: (chunk) => void trace.push(`sink ${chunk}`) });
+      const writer = first.writable.getWriter();
+      writer.write(1);
+      writer.write(2);
+      writer.close();
+      await first.readable.pipeTo(sink, { preventClose: true });
+      const late = sink.getWriter();
+      await late.write(3);
+      trace.push(`sent/received ${wrap ? `${rowOf(labels[0]!).sent}/${rowOf(labels[0]!).received}` : '2/2'}`);
+
+      let second = new TransformStream<number, number>();
+      if (wrap) second = watch(second, labels[1]!);
+      const failing = new WritableStream<number>({
+        write() {
+          throw new Error('sink failed');
+        },
+      });
+      const secondWriter = second.writable.getWriter();
+      secondWriter.write(1).catch((error) => trace.push(`write ${error}`));
+      await second.readable.pipeTo(failing).catch((error) => trace.push(`pipe ${error}`));
+      await tick();
+      return { trace, states: wrap ? labels.map((label) => rowOf(label).state) : null };
+    };
+    const raw = await run(false);
+    const wrapped = await run(true);
+    assert.deepEqual(wrapped.trace, raw.trace);
+    assert.ok(raw.trace.includes('pipe Error: sink failed'));
+    assert.deepEqual(wrapped.states, ['closed', 'closed'], 'a cancel by the pipe is not a failure');
   });
 
   test('errors, cancel and abort reach the other side exactly as unwrapped', async () => {
@@ -134,12 +211,16 @@ describe('WHATWG streams: exactness', () => {
     await closing;
   });
 
-  test('documented: the returned TransformStream cannot be transferred whole; its ends can', () => {
-    const wrapped = watch(new TransformStream(), fresh());
-    assert.throws(() => structuredClone(wrapped, { transfer: [wrapped as never] }), TypeError);
-    const readable = structuredClone(wrapped.readable, {
-      transfer: [wrapped.readable as never],
-    });
-    assert.ok(readable instanceof ReadableStream);
+  test('documented: once transferred, its writes still count but its reads no longer do', async () => {
+    const label = fresh();
+    const wrapped = watch(new TransformStream<number, number>(), label);
+    const moved = structuredClone(wrapped, { transfer: [wrapped as never] });
+    const writer = moved.writable.getWriter();
+    const reader = moved.readable.getReader();
+    writer.write(1);
+    writer.close();
+    assert.deepEqual(await reader.read(), { value: 1, done: false });
+    assert.equal((await reader.read()).done, true);
+    assert.deepEqual([rowOf(label).sent, rowOf(label).received], [1, 0]);
   });
 });
