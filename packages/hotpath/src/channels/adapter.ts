@@ -1,16 +1,8 @@
-import type { CallSite } from '../registry/call-site.js';
+import type { Adapter } from '../dispatch.js';
 import type { ChannelOptions } from '../types.js';
 
-/** One kind of primitive `channel()` can monitor. */
-export interface ChannelAdapter {
-  /** How the kind is named in the error that lists what `channel()` accepts. */
-  readonly accepts: string;
-  matches(target: object): boolean;
-  /** Why a matching target cannot be monitored (a locked stream), for a TypeError; null when it can. */
-  refuse?(target: object): string | null;
-  /**
-   * Starts counting. Returns what `channel()` hands back: the target itself, or for WHATWG streams an
-   * object of the same type.
-   */
-  monitor(target: object, options: ChannelOptions | undefined, callSite: CallSite | null): unknown;
-}
+/**
+ * One kind of primitive `channel()` can monitor. `monitor` returns the target itself; a `{ readable,
+ * writable }` pair comes back as that same pair.
+ */
+export type ChannelAdapter = Adapter<ChannelOptions>;

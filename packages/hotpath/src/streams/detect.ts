@@ -1,6 +1,5 @@
-import { describe } from '../channels/detect.js';
+import { Dispatcher } from '../dispatch.js';
 import type { CallSite } from '../registry/call-site.js';
-import { recordFault } from '../registry/faults.js';
 import type { StreamOptions } from '../types.js';
 import type { StreamAdapter } from './adapter.js';
 import { asyncIterableAdapter } from './async-iterable.js';
@@ -27,51 +26,22 @@ const adapters: StreamAdapter[] = [
   asyncIterableAdapter,
 ];
 
-/** What each source was handed back as, so that wrapping the same object twice counts it once. */
-const monitored = new WeakMap<object, unknown>();
+const dispatcher = new Dispatcher('stream(source)', adapters);
 
 export function monitorStream(
   source: unknown,
   options: StreamOptions | undefined,
   callSite: CallSite | null,
 ): unknown {
-  if ((typeof source !== 'object' && typeof source !== 'function') || source === null)
-    throw unsupported(source);
-  const previous = monitored.get(source);
-  if (previous !== undefined) return previous;
-  const adapter = adapters.find((candidate) => matches(candidate, source));
-  if (adapter === undefined) throw unsupported(source);
-  return monitorWith(adapter, source, options, callSite);
+  return dispatcher.monitor(source, options, callSite);
 }
 
-/** Runs one adapter; a fault of ours hands the program its source back unmonitored, never an exception. */
+/** Runs one adapter, for `hotpath/rxjs`, which knows its kind; same-object dedupe and fault shield as above. */
 export function monitorWith(
   adapter: StreamAdapter,
   source: object,
   options: StreamOptions | undefined,
   callSite: CallSite | null,
 ): unknown {
-  try {
-    const result = adapter.monitor(source, options, callSite);
-    monitored.set(source, result);
-    if (typeof result === 'object' && result !== null) monitored.set(result, result);
-    return result;
-  } catch (error) {
-    recordFault(error);
-    return source;
-  }
-}
-
-function matches(adapter: StreamAdapter, source: object): boolean {
-  try {
-    return adapter.matches(source);
-  } catch (error) {
-    recordFault(error);
-    return false;
-  }
-}
-
-function unsupported(source: unknown): TypeError {
-  const kinds = adapters.map((adapter) => adapter.accepts).join('; ');
-  return new TypeError(`stream(source): expected one of: ${kinds}. Got ${describe(source)}.`);
+  return dispatcher.monitorWith(adapter, source, options, callSite);
 }
