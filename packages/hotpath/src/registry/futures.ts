@@ -114,6 +114,16 @@ class FutureRegistry {
     return { total, oldest };
   }
 
+  /** The id the next call will get. */
+  nextId(): number {
+    return this.nextCallId;
+  }
+
+  /** The most recently started call still pending. */
+  newest(): TrackedCall | null {
+    return this.tail;
+  }
+
   private unlink(call: TrackedCall): void {
     if (call.prev === null) this.head = call.next;
     else call.prev.next = call.next;
@@ -136,33 +146,36 @@ export const futureRegistry = new FutureRegistry();
 const collected = new FinalizationRegistry<TrackedCall>((call) =>
   shielded(() => futureRegistry.end(call, 'cancelled', undefined, undefined), undefined),
 );
-let started: TrackedCall[] = [];
+/**
+ * The calls of the current batch are those with an id from `batchFirstId` on; the ones still pending are
+ * the tail of the pending list, so the batch needs no list of its own (pushing onto one cost ~20 ns a call).
+ */
+let batchFirstId = 0;
 let sweep: NodeJS.Immediate | null = null;
 /** A turn that never yields (a long chain of microtasks) must not hold its calls for ever. */
 const MAX_BATCH = 1024;
 
 export function watchCollection(call: TrackedCall, promise: object): void {
   call.promise = promise;
-  started.push(call);
-  if (started.length >= MAX_BATCH) registerStillPending();
-  else if (sweep === null) {
+  if (sweep === null) {
     sweep = setImmediate(endOfTurn);
     sweep.unref();
-  }
+  } else if (call.id - batchFirstId >= MAX_BATCH) registerStillPending(call.id + 1);
 }
 
 function endOfTurn(): void {
   sweep = null;
-  registerStillPending();
+  registerStillPending(futureRegistry.nextId());
 }
 
-function registerStillPending(): void {
-  const batch = started;
-  started = [];
+/** Registers the batch's calls still pending; calls from `nextFirstId` on belong to the next batch. */
+function registerStillPending(nextFirstId: number): void {
+  const first = batchFirstId;
+  batchFirstId = nextFirstId;
   try {
-    for (const call of batch) {
+    for (let call = futureRegistry.newest(); call !== null && call.id >= first; call = call.prev) {
       const promise = call.promise;
-      if (promise === null) continue;
+      if (promise === null || call.id >= nextFirstId) continue;
       // The registry holds the call strongly: the call must not hold the promise, or it never goes.
       call.promise = null;
       collected.register(promise, call);
