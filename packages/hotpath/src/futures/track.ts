@@ -53,24 +53,35 @@ export function promiseTracked(plan: CallPlan, promise: PromiseLike<unknown>): u
 export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
   if (result instanceof Promise) {
     watch(call, plan, result);
-    const log = plan.log;
-    return result.then(
-      (value) => {
-        end(call, 'resolved', value, log);
-        return value;
-      },
-      (reason) => {
-        end(call, 'rejected', reason, log);
-        throw reason;
-      },
-    );
+    return follow(call, plan.log, result);
   }
   if (!isThenable(result)) {
     end(call, 'resolved', result, plan.log);
     return result;
   }
   watch(call, plan, result);
-  const log = plan.log;
+  return followThenable(call, plan.log, result);
+}
+
+/** Kept apart from `observe`, so that its closures capture only what they use and it inlines. */
+function follow(call: TrackedCall, log: LogOption | undefined, result: Promise<unknown>): Promise<unknown> {
+  return result.then(
+    (value) => {
+      end(call, 'resolved', value, log);
+      return value;
+    },
+    (reason) => {
+      end(call, 'rejected', reason, log);
+      throw reason;
+    },
+  );
+}
+
+function followThenable(
+  call: TrackedCall,
+  log: LogOption | undefined,
+  result: PromiseLike<unknown>,
+): Promise<unknown> {
   return adopt(
     result,
     (value) => {
