@@ -72,7 +72,7 @@ export function wrapFunction<F extends Function>(
  */
 function plain(plan: CallPlan, fn: Function): Function {
   return function (this: unknown): unknown {
-    const call = futureRegistry.begin(plan.stats);
+    const call = futureRegistry.begin(plan.stats, plan.everyCall);
     let result: unknown;
     try {
       // biome-ignore lint/complexity/noArguments: see above

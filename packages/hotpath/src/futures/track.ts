@@ -11,10 +11,13 @@ export interface CallPlan {
   stats: FutureSite;
   log: LogOption | undefined;
   signal: AbortSignal | undefined;
+  /** Every call is sampled and listed: with `log`, whose cost dwarfs a clock read, and with polls. */
+  everyCall: boolean;
 }
 
 export function planFor(stats: FutureSite, options: FutureOptions | undefined): CallPlan {
-  return { stats, log: options?.log || undefined, signal: options?.signal };
+  const log = options?.log || undefined;
+  return { stats, log, signal: options?.signal, everyCall: log !== undefined };
 }
 
 /**
@@ -25,7 +28,7 @@ export function planFor(stats: FutureSite, options: FutureOptions | undefined): 
  * rethrown as it is.
  */
 export function callTracked(plan: CallPlan, fn: Function, self: unknown, args: ArrayLike<unknown>): unknown {
-  const call = futureRegistry.begin(plan.stats);
+  const call = futureRegistry.begin(plan.stats, plan.everyCall || config.futurePolls);
   let result: unknown;
   try {
     result = config.futurePolls ? runCountingPolls(call, fn as never, self, args) : fn.apply(self, args);
@@ -38,44 +41,55 @@ export function callTracked(plan: CallPlan, fn: Function, self: unknown, args: A
 
 /** The call threw instead of returning: it counts as rejected with that error. */
 export function failed(call: TrackedCall, plan: CallPlan, error: unknown): void {
-  end(call, plan, 'rejected', plan.log && error);
+  end(call, 'rejected', error, plan.log);
 }
 
 /** Tracks a promise the program already made; it ran before we saw it, so it has no poll count. */
 export function promiseTracked(plan: CallPlan, promise: PromiseLike<unknown>): unknown {
-  return observe(futureRegistry.begin(plan.stats), plan, promise);
+  return observe(futureRegistry.begin(plan.stats, plan.everyCall), plan, promise);
 }
 
 /** Follows what a call returned; see `callTracked`. */
 export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unknown {
   if (result instanceof Promise) {
     watch(call, plan, result);
-    const log = plan.log;
-    return result.then(
-      (value) => {
-        end(call, plan, 'resolved', log && value);
-        return value;
-      },
-      (reason) => {
-        end(call, plan, 'rejected', log && reason);
-        throw reason;
-      },
-    );
+    return follow(call, plan.log, result);
   }
   if (!isThenable(result)) {
-    end(call, plan, 'resolved', result);
+    end(call, 'resolved', result, plan.log);
     return result;
   }
   watch(call, plan, result);
-  const log = plan.log;
-  return adopt(
-    result,
+  return followThenable(call, plan.log, result);
+}
+
+/** Kept apart from `observe`, so that its closures capture only what they use and it inlines. */
+function follow(call: TrackedCall, log: LogOption | undefined, result: Promise<unknown>): Promise<unknown> {
+  return result.then(
     (value) => {
-      end(call, plan, 'resolved', log && value);
+      end(call, 'resolved', value, log);
       return value;
     },
     (reason) => {
-      end(call, plan, 'rejected', log && reason);
+      end(call, 'rejected', reason, log);
+      throw reason;
+    },
+  );
+}
+
+function followThenable(
+  call: TrackedCall,
+  log: LogOption | undefined,
+  result: PromiseLike<unknown>,
+): Promise<unknown> {
+  return adopt(
+    result,
+    (value) => {
+      end(call, 'resolved', value, log);
+      return value;
+    },
+    (reason) => {
+      end(call, 'rejected', reason, log);
       throw reason;
     },
   );
@@ -83,7 +97,7 @@ export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unk
 
 /** What can end a pending call other than settling: its signal, or the collector taking its promise. */
 function watch(call: TrackedCall, plan: CallPlan, promise: object): void {
-  if (plan.signal !== undefined) watchSignal(call, plan, plan.signal);
+  if (plan.signal !== undefined) watchSignal(call, plan.signal);
   watchCollection(call, promise);
 }
 
@@ -110,25 +124,26 @@ function adopt(
   });
 }
 
+/** `value` is formatted only where `log` asks for it. */
 function end(
   call: TrackedCall,
-  plan: CallPlan,
   state: 'resolved' | 'rejected' | 'cancelled',
   value: unknown,
+  log: LogOption | undefined,
 ): void {
   try {
-    futureRegistry.end(call, state, value, plan.log);
+    futureRegistry.end(call, state, value, log);
   } catch (error) {
     recordFault(error);
   }
 }
 
-function watchSignal(call: TrackedCall, plan: CallPlan, signal: AbortSignal): void {
+function watchSignal(call: TrackedCall, signal: AbortSignal): void {
   if (signal.aborted) {
-    end(call, plan, 'cancelled', undefined);
+    end(call, 'cancelled', undefined, undefined);
     return;
   }
-  const cancel = () => end(call, plan, 'cancelled', undefined);
+  const cancel = () => end(call, 'cancelled', undefined, undefined);
   signal.addEventListener('abort', cancel, { once: true });
   // A long-lived signal must not collect one listener per call it outlives.
   const before = call.release;

@@ -22,5 +22,12 @@ export class TrackedCall {
     readonly id: number,
     readonly site: FutureSite,
     readonly startedMs: number,
+    /** Its duration is one of the site's percentile samples (chosen at the start, blind to how long it takes). */
+    readonly sampled: boolean,
+    /**
+     * In the site's recent calls, and so timed to the end: the sampled calls, and the others once they
+     * outlive the event-loop turn they started in.
+     */
+    public listed: boolean,
   ) {}
 }

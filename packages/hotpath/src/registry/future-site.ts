@@ -15,6 +15,8 @@ export class FutureSite {
   rejected = 0;
   cancelled = 0;
   readonly durations = new Reservoir();
+  /** The longest duration timed, sampled or not: a slow call outlives its turn and is always timed. */
+  slowestMs = 0;
   readonly recent: RecentRing<TrackedCall>;
 
   constructor(
@@ -37,19 +39,29 @@ export class FutureSite {
       resolved: this.resolved,
       rejected: this.rejected,
       cancelled: this.cancelled,
-      duration: this.durations.percentiles(),
+      duration: this.duration(),
     };
   }
 
+  private duration(): FutureRow['duration'] {
+    const duration = this.durations.percentiles();
+    if (duration !== null && this.slowestMs > duration.maxMs) duration.maxMs = round(this.slowestMs);
+    return duration;
+  }
+
   recentCalls(now: number): FutureCall[] {
-    return this.recent.toArray().map((call) => ({
-      id: call.id,
-      state: call.state,
-      startedMs: round(call.startedMs),
-      durationMs: round((call.state === 'pending' ? now : call.endedMs) - call.startedMs),
-      polls: call.polls,
-      result: call.result,
-    }));
+    // Calls are listed when they start or, unsampled, when they outlive their turn: newest start first.
+    return this.recent
+      .toArray()
+      .sort((a, b) => b.id - a.id)
+      .map((call) => ({
+        id: call.id,
+        state: call.state,
+        startedMs: round(call.startedMs),
+        durationMs: round((call.state === 'pending' ? now : call.endedMs) - call.startedMs),
+        polls: call.polls,
+        result: call.result,
+      }));
   }
 }
 
