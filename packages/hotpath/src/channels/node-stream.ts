@@ -88,12 +88,11 @@ export const nodeStreamAdapter: ChannelAdapter = {
 };
 
 function countWrites(stream: NodeStream, ws: WritableState, stats: ChannelStats): void {
-  const objectMode = ws.objectMode;
   const accepts = (chunk: unknown) =>
-    chunk !== null &&
-    (objectMode || typeof chunk === 'string' || chunk instanceof Uint8Array) &&
     !ws.ending &&
-    !ws.destroyed;
+    !ws.destroyed &&
+    chunk !== null &&
+    (ws.objectMode || typeof chunk === 'string' || chunk instanceof Uint8Array);
   patch<(...args: unknown[]) => boolean>(
     stream,
     'write',
