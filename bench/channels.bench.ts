@@ -27,7 +27,10 @@ function cases(name: string, ops: number, workload: (wrap: Wrap) => (ops: number
   return {
     name,
     ops,
-    rounds: 11,
+    // Rounds of ~1 ms swung this file's ratios by ±30% between runs on a busy machine: rounds of 20 ms or
+    // more, more of them, and ratios paired within each round.
+    rounds: 21,
+    minRoundMs: 20,
     budget,
     variants: {
       raw: workload(wraps.raw) as BenchCase['variants']['raw'],
@@ -38,14 +41,21 @@ function cases(name: string, ops: number, workload: (wrap: Wrap) => (ops: number
   };
 }
 
-/** write() then read() on a PassThrough, a batch at a time: the per-message cost with nothing else in the way. */
-const nodeWriteRead = (wrap: Wrap) => async (ops: number) => {
+/**
+ * write() then read() on a PassThrough, a batch at a time: the per-message cost with nothing else in the
+ * way. One long-lived stream per variant (a fresh one per round let optimised code that had embedded the
+ * last one deoptimise when it died), and the batches yield through nextTick rather than setImmediate, so
+ * that a busy machine's scheduling at each event-loop turn is not what gets timed.
+ */
+const nodeWriteRead = (wrap: Wrap) => {
   const stream = wrap(new PassThrough({ objectMode: true, highWaterMark: 64 }));
-  for (let done = 0; done < ops; done += 32) {
-    for (let i = 0; i < 32; i++) stream.write(i);
-    for (let i = 0; i < 32; i++) stream.read();
-    await new Promise(setImmediate);
-  }
+  return async (ops: number) => {
+    for (let done = 0; done < ops; done += 32) {
+      for (let i = 0; i < 32; i++) stream.write(i);
+      for (let i = 0; i < 32; i++) stream.read();
+      await new Promise(process.nextTick);
+    }
+  };
 };
 
 /** Readable.from → monitored PassThrough → Writable through pipeline(). */
@@ -71,18 +81,31 @@ const webPipe = (wrap: Wrap) => async (ops: number) => {
   await source.pipeThrough(wrap(new TransformStream<number, number>())).pipeTo(new WritableStream());
 };
 
-/** postMessage a batch, receive it through on('message'). */
+/**
+ * postMessage a batch of 500, receive it through on('message'), next batch: on one long-lived channel per
+ * variant (a round of 20 ms posted at once queued tens of thousands and timed the queue's growth).
+ */
 const ports = (wrap: Wrap) => {
-  return async (ops: number) => {
-    const { port1, port2 } = wrap(new MessageChannel());
-    let received = 0;
-    await new Promise<void>((resolve) => {
-      port2.on('message', () => {
-        if (++received === ops) resolve();
-      });
-      for (let i = 0; i < ops; i++) port1.postMessage(i);
+  const { port1, port2 } = wrap(new MessageChannel());
+  let received = 0;
+  let expected = 0;
+  let done = () => {};
+  port2.on('message', () => {
+    if (++received === expected) done();
+  });
+  // Started by the listener, the port would keep the bench process alive once the rounds are over.
+  port2.unref();
+  const batch = (count: number) =>
+    new Promise<void>((resolve) => {
+      received = 0;
+      expected = count;
+      done = resolve;
+      for (let i = 0; i < count; i++) port1.postMessage(i);
     });
-    port1.close();
+  return async (ops: number) => {
+    port2.ref();
+    for (let left = ops; left > 0; left -= 500) await batch(Math.min(500, left));
+    port2.unref();
   };
 };
 
@@ -98,19 +121,21 @@ const emitter = (wrap: Wrap) => {
   };
 };
 
-const itPushable = (wrap: Wrap) => async (ops: number) => {
+/** One long-lived queue and consumer per variant; the producer yields every 64 pushes (through nextTick). */
+const itPushable = (wrap: Wrap) => {
   const queue = wrap(pushable<number>({ objectMode: true }));
-  const consumer = (async () => {
-    let n = 0;
-    for await (const _ of queue) n++;
-    return n;
+  let consumed = 0;
+  void (async () => {
+    for await (const _ of queue) consumed++;
   })();
-  for (let i = 0; i < ops; i++) {
-    queue.push(i);
-    if (i % 64 === 63) await new Promise(setImmediate);
-  }
-  queue.end();
-  if ((await consumer) !== ops) throw new Error('lost messages');
+  return async (ops: number) => {
+    const target = consumed + ops;
+    for (let i = 0; i < ops; i++) {
+      queue.push(i);
+      if (i % 64 === 63) await new Promise(process.nextTick);
+    }
+    while (consumed < target) await new Promise(process.nextTick);
+  };
 };
 
 const asyncChannel = (wrap: Wrap) => async (ops: number) => {
@@ -143,7 +168,8 @@ export async function run(filter?: string): Promise<BenchResult[]> {
   return results;
 }
 
+// Run alone (`node --import tsx bench/channels.bench.ts [name filter]`) for tuning one kind.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { formatResults } = await import('./harness.ts');
-  console.log(formatResults(await run()));
+  console.log(formatResults(await run(process.argv[2])));
 }

@@ -1,7 +1,8 @@
 /**
  * Side-by-side measurement: every variant of a workload runs in the same process, interleaved round by
  * round (the order rotates each round), so that JIT warm-up, GC and machine noise fall on all of them
- * alike. Results are medians over rounds, with the spread, and ratios to the raw primitive.
+ * alike. Results are medians over rounds, with the spread, and ratios to the raw primitive taken per round
+ * (so that a slow phase of a busy machine, which hits the variants of one round alike, cancels out).
  */
 export type Variant = 'raw' | 'off' | 'on' | 'log' | 'asyncHooks' | 'als';
 
@@ -21,6 +22,11 @@ export interface BenchResult {
   /** Spread of each variant over rounds: [min, max] ns/op. */
   spread?: Partial<Record<Variant, [number, number]>>;
   /**
+   * Each variant's ratio to raw taken round by round (both timed within the same round, so slow phases
+   * of a busy machine cancel out): the median and the interquartile range [p25, p75] over rounds.
+   */
+  ratios?: Partial<Record<Variant, { median: number; p25: number; p75: number }>>;
+  /**
    * For costs that are not a wrapper's overhead (the server, the console): what `rawNs` measured, and
    * these results print in their own table, in milliseconds.
    */
@@ -36,6 +42,11 @@ export interface BenchCase {
   name: string;
   ops: number;
   rounds?: number;
+  /**
+   * Grow `ops` (by a whole multiple) until one raw round takes at least this long: rounds of a
+   * millisecond or less measure the scheduler more than the code.
+   */
+  minRoundMs?: number;
   variants: Partial<Record<Variant, Workload>> & { raw: Workload; on: Workload };
   budget?: BenchResult['budget'];
 }
@@ -46,20 +57,33 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
   const samples = new Map<Variant, number[]>(names.map((name) => [name, []]));
   // Warm-up: let every variant reach optimised code before anything counts.
   for (const name of names) await bench.variants[name]!(Math.max(1, Math.floor(bench.ops / 4)));
+  const ops = await calibrate(bench);
+  // No forced gc() between samples: tried, it made every third round slow (a full collection clears weak
+  // references out of optimised code, which then deoptimises), the very noise it was meant to remove.
+  const time = async (name: Variant) => {
+    const started = process.hrtime.bigint();
+    await bench.variants[name]!(ops);
+    return Number(process.hrtime.bigint() - started) / ops;
+  };
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + i) % names.length]!;
-      const started = process.hrtime.bigint();
-      await bench.variants[name]!(bench.ops);
-      const elapsed = Number(process.hrtime.bigint() - started);
-      samples.get(name)!.push(elapsed / bench.ops);
+      samples.get(name)!.push(await time(name));
     }
   }
   const medianOf = (name: Variant) => median(samples.get(name)!);
   const spread: BenchResult['spread'] = {};
+  const ratios: BenchResult['ratios'] = {};
+  const raw = samples.get('raw')!;
   for (const name of names) {
     const values = samples.get(name)!;
     spread[name] = [Math.min(...values), Math.max(...values)];
+    const perRound = values.map((value, round) => value / raw[round]!);
+    ratios[name] = {
+      median: median(perRound),
+      p25: quantile(perRound, 0.25),
+      p75: quantile(perRound, 0.75),
+    };
   }
   return {
     name: bench.name,
@@ -70,8 +94,20 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
     ...(samples.has('asyncHooks') ? { asyncHooksNs: medianOf('asyncHooks') } : {}),
     ...(samples.has('als') ? { alsNs: medianOf('als') } : {}),
     spread,
+    ratios,
     ...(bench.budget ? { budget: bench.budget } : {}),
   };
+}
+
+/** The `ops` per round: as given, or the smallest multiple of it whose raw round lasts `minRoundMs`. */
+async function calibrate(bench: BenchCase): Promise<number> {
+  if (bench.minRoundMs === undefined) return bench.ops;
+  const started = process.hrtime.bigint();
+  await bench.variants.raw(bench.ops);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const times = Math.max(1, Math.min(1000, Math.ceil(bench.minRoundMs / Math.max(ms, 1e-3))));
+  if (times > 1) await bench.variants.raw(bench.ops * times);
+  return bench.ops * times;
 }
 
 export function median(values: number[]): number {
@@ -79,8 +115,32 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The value below which a fraction `q` of the values lie (nearest rank). */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+}
+
 const fmt = (ns: number | undefined) => (ns === undefined ? '-' : ns < 10 ? ns.toFixed(2) : ns.toFixed(1));
 const ratio = (ns: number | undefined, raw: number) => (ns === undefined ? '-' : `${(ns / raw).toFixed(3)}×`);
+
+/** A variant's ratio to raw: the per-round paired median where measured, else the ratio of medians. */
+export function ratioOf(result: BenchResult, variant: Variant): number | undefined {
+  const paired = result.ratios?.[variant]?.median;
+  if (paired !== undefined) return paired;
+  const ns = variant === 'on' ? result.onNs : variant === 'off' ? result.offNs : result.logNs;
+  return ns === undefined ? undefined : ns / result.rawNs;
+}
+
+const shownRatio = (result: BenchResult, variant: Variant) => {
+  const value = ratioOf(result, variant);
+  return value === undefined ? '-' : `${value.toFixed(3)}×`;
+};
+
+const iqr = (result: BenchResult, variant: Variant) => {
+  const r = result.ratios?.[variant];
+  return r === undefined ? '-' : `${r.p25.toFixed(2)}–${r.p75.toFixed(2)}`;
+};
 
 /** A plain-text table of results, ns/op and ratios to raw, with the budget verdicts. */
 export function formatResults(results: BenchResult[]): string {
@@ -92,6 +152,7 @@ export function formatResults(results: BenchResult[]): string {
     'log ns/op',
     'off/raw',
     'on/raw',
+    'on/raw p25–p75',
     'log/raw',
     'budget',
   ];
@@ -103,9 +164,10 @@ export function formatResults(results: BenchResult[]): string {
       fmt(r.offNs),
       fmt(r.onNs),
       fmt(r.logNs),
-      ratio(r.offNs, r.rawNs),
-      ratio(r.onNs, r.rawNs),
-      ratio(r.logNs, r.rawNs),
+      shownRatio(r, 'off'),
+      shownRatio(r, 'on'),
+      iqr(r, 'on'),
+      shownRatio(r, 'log'),
       verdict(r),
     ]);
   return table(header, rows);
@@ -161,10 +223,10 @@ export function verdict(result: BenchResult): string {
   if (budget === undefined) return '';
   const checks: string[] = [];
   if (budget.onRatio !== undefined) {
-    checks.push(`${result.onNs / result.rawNs <= budget.onRatio ? 'ok' : 'OVER'} on≤${budget.onRatio}×`);
+    checks.push(`${ratioOf(result, 'on')! <= budget.onRatio ? 'ok' : 'OVER'} on≤${budget.onRatio}×`);
   }
   if (budget.offRatio !== undefined && result.offNs !== undefined) {
-    checks.push(`${result.offNs / result.rawNs <= budget.offRatio ? 'ok' : 'OVER'} off≤${budget.offRatio}×`);
+    checks.push(`${ratioOf(result, 'off')! <= budget.offRatio ? 'ok' : 'OVER'} off≤${budget.offRatio}×`);
   }
   if (budget.onExtraNs !== undefined) {
     checks.push(`${result.onNs - result.rawNs <= budget.onExtraNs ? 'ok' : 'OVER'} +≤${budget.onExtraNs}ns`);

@@ -71,10 +71,13 @@ export const eventEmitterAdapter: ChannelAdapter = {
       'emit',
       (emit) =>
         function (this: Emitter, event: string | symbol, value?: unknown) {
-          let stats = event === lastEvent ? last : rows.get(event);
-          if (stats === undefined) stats = open(event);
-          lastEvent = event;
-          last = stats;
+          let stats = last;
+          // Stored only on a change of name: a store into the closure's context costs a write barrier.
+          if (event !== lastEvent || stats === undefined) {
+            stats = rows.get(event) ?? open(event);
+            lastEvent = event;
+            last = stats;
+          }
           stats.onSent(value);
           for (let listeners = countListeners(this, event); listeners > 0; listeners--) stats.onReceived();
           // The common emit of one value as a plain call rather than a spread of `arguments`.

@@ -177,6 +177,9 @@ function countLifecycle(stream: NodeStream, stats: ChannelStats, receiveOn: 'dat
         else if (event === 'error') stats.onErrored();
         else if (event === 'close' && stats.state !== 'errored') stats.onClosed(true);
         else if (event === 'end' || event === 'finish') stats.onClosed(false);
+        // `'data'` comes with exactly its chunk: a plain call spares it the `apply` path.
+        // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+        if (arguments.length === 2) return emit.call(this, event, arguments[1]);
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
         return emit.apply(this, arguments as never);
       },

@@ -31,6 +31,15 @@ polled.port2.close();
 
 const port = channel(new MessageChannel().port1, { label: 'single port' });
 log('single port posts', port.postMessage('to nobody listening'));
+// The monitored send forwards a one-argument post as a plain call: the other forms must stay as they were.
+const buffer = new ArrayBuffer(8);
+port.postMessage(buffer, [buffer]);
+log('transferred away', buffer.byteLength);
+try {
+  (port.postMessage as () => void)();
+} catch (error) {
+  log('postMessage() throws', (error as NodeJS.ErrnoException).code);
+}
 port.close();
 
 const a = channel(new BroadcastChannel('news'), { label: 'broadcast' });
