@@ -11,6 +11,13 @@ interface Emitter {
   listenerCount(event: string | symbol): number;
 }
 
+/**
+ * Event names with a row of their own, per emitter. Programs that build names from data
+ * (`emit(\`user:${id}\`)`) would otherwise add a row per name for as long as the emitter lives; the names
+ * after these share one `(other events)` row, so memory stays bounded and totals stay exact.
+ */
+export const NAMED_EVENT_ROWS = 100;
+
 /** An emitter delivers synchronously: nothing ever waits in it. */
 const nothingQueued = { queued: () => 0, queuedBytes: () => null, full: () => false };
 
@@ -30,7 +37,17 @@ export const eventEmitterAdapter: ChannelAdapter = {
   },
   monitor(target, options, callSite) {
     const rows = new Map<string | symbol, ChannelStats>();
-    const open = (event: string | symbol) => {
+    let others: ChannelStats | undefined;
+    const open = (event: string | symbol): ChannelStats => {
+      if (rows.size >= NAMED_EVENT_ROWS) {
+        others ??= register('(other events)');
+        return others;
+      }
+      const stats = register(typeof event === 'symbol' ? event.toString() : `'${event}'`);
+      rows.set(event, stats);
+      return stats;
+    };
+    const register = (variant: string): ChannelStats => {
       const stats = registerChannel(
         {
           kind: 'event-emitter',
@@ -43,10 +60,9 @@ export const eventEmitterAdapter: ChannelAdapter = {
         options,
         callSite,
         target,
-        typeof event === 'symbol' ? event.toString() : `'${event}'`,
+        variant,
       );
       stats.probe = nothingQueued;
-      rows.set(event, stats);
       return stats;
     };
     // Programs mostly emit one event name many times in a row: skip the map lookup then.
