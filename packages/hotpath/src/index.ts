@@ -55,6 +55,8 @@ export function future<T>(
 ): Promise<T> {
   if (!enabled) return (typeof work === 'function' ? work() : work) as Promise<T>;
   checkOptions('future', options, ['label', 'log', 'signal']);
+  // A thunk runs inside trackFuture and may end the process there: the exit report must already be armed.
+  if (typeof work === 'function') activate();
   const result = trackFuture(work, options, captureCallSite(future)) as Promise<T>;
   activate();
   return result;

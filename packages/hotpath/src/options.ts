@@ -8,7 +8,9 @@ export function checkOptions(
 ): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${fn}(…, options): options must be an object, got ${typeof options}`);
+    throw new TypeError(
+      `${fn}(…, options): options must be an object, got ${options === null ? 'null' : typeof options}`,
+    );
   }
   for (const key of Object.keys(options)) {
     if (!(allowed as readonly string[]).includes(key)) {
