@@ -8,7 +8,7 @@ import { futureFnOff } from './futures/decorator.js';
 import { trackFuture } from './futures/future.js';
 import { futureFnOn } from './futures/future-fn.js';
 import { activate } from './lifecycle.js';
-import { checkOptions } from './options.js';
+import { checkOptions, checkReportOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
@@ -77,6 +77,7 @@ export function futureFn(fnOrOptions?: unknown, options?: FutureOptions): unknow
 /** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */
 export function start(options: ReportOptions = {}): Guard {
   if (!enabled) return offGuard;
+  checkReportOptions('start', options);
   return new ReportGuard(options);
 }
 

@@ -77,6 +77,21 @@ describe('labels are the program’s strings', () => {
   });
 });
 
+test('start() and main() with bad options: a clear error at once, not a surprise at exit', async () => {
+  const result = await runScript(scenarios('qa/report-options.ts'), onEnv);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(result.stdout.trimEnd().split('\n'), [
+    'TypeError: start(options): format must be one of table, json, json-pretty, got xml',
+    'TypeError: start(options): sections must be an array of channels, streams, futures, functions',
+    'TypeError: start(options): output must have a write(text) method',
+    'RangeError: start(options): timeoutMs must be from 0 to 2^31 - 1 milliseconds, got -5',
+    'TypeError: start(options): timeoutMs must be a number, got string',
+    'TypeError: start(options): unknown option "typo"; expected format, sections, output, timeoutMs',
+    'TypeError: start(options): options must be an object, got null',
+    'main: TypeError, fn ran: false',
+  ]);
+});
+
 test('options: null is named as null', () => {
   assert.throws(() => checkOptions('channel', null as never, ['label']), {
     name: 'TypeError',
