@@ -15,7 +15,15 @@ const withoutFrames = (stderr: string) =>
 const onEnv = { HOTPATH: '1', HOTPATH_REPORT: 'off' };
 
 describe('realistic programs behave the same off and on', () => {
-  for (const name of ['node-streams', 'web-streams', 'emitters-ports', 'futures', 'iterators']) {
+  for (const name of [
+    'node-streams',
+    'web-streams',
+    'emitters-ports',
+    'futures',
+    'iterators',
+    'combos',
+    'finished-targets',
+  ]) {
     test(`${name}: same output, stderr and exit code`, async () => {
       const file = scenarios(`qa/${name}.ts`);
       const [off, on] = await Promise.all([runScript(file), runScript(file, onEnv)]);
