@@ -23,6 +23,9 @@ describe('realistic programs behave the same off and on', () => {
     'iterators',
     'combos',
     'finished-targets',
+    'node-io',
+    'node-iterators',
+    'web-pairs',
   ]) {
     test(`${name}: same output, stderr and exit code`, async () => {
       const file = scenarios(`qa/${name}.ts`);
