@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import { describe, test } from 'node:test';
 import { checkOptions } from '../src/options.ts';
+import { channelRegistry } from '../src/registry/channels.ts';
 import { renderTable } from '../src/report/table.ts';
+import { watch } from './channels/watch.ts';
 import { runScript, scenarios } from './helpers/run-script.ts';
 
 /** Stack frames name hotpath's own functions when on; everything else on stderr must match. */
@@ -108,4 +111,21 @@ test('options: null is named as null', () => {
     name: 'TypeError',
     message: 'channel(…, options): options must be an object, got null',
   });
+});
+
+// Left for the integrator (src/channels/event-emitter.ts is being optimised elsewhere): one row per
+// event name, never folded while the emitter lives, so `emit(`user:${id}`)` grows memory without bound
+// (200,000 names: 200,000 rows, +76 MB). Proposed fix: cap the named rows per emitter (e.g. 100) and
+// count every further name into one `(other events)` row, so totals stay exact.
+test('an emitter with ever-new event names keeps a bounded number of rows, totals exact', {
+  todo: 'event-emitter adapter: cap rows per emitter (see the report)',
+}, () => {
+  const emitter = watch(new EventEmitter(), 'dynamic-names');
+  for (let i = 0; i < 20_000; i++) emitter.emit(`user:${i}`, i);
+  const rows = channelRegistry.rows().filter((row) => row.label.startsWith('dynamic-names '));
+  assert.equal(
+    rows.reduce((sum, row) => sum + row.sent, 0),
+    20_000,
+  );
+  assert.ok(rows.length <= 1001, `${rows.length} rows for one emitter`);
 });
