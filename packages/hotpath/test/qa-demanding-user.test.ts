@@ -29,6 +29,8 @@ describe('realistic programs behave the same off and on', () => {
     'node-io',
     'node-iterators',
     'web-pairs',
+    'readable-helpers',
+    'web-node-bridges',
   ]) {
     test(`${name}: same output, stderr and exit code`, async () => {
       const file = scenarios(`qa/${name}.ts`);
