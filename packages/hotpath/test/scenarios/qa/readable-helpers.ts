@@ -28,8 +28,7 @@ bytes.push(Buffer.from('cd'));
 bytes.push(null);
 const pieces: string[] = [];
 bytes.on('readable', () => {
-  let chunk: string | null;
-  while ((chunk = bytes.read(3)) !== null) pieces.push(chunk);
+  for (let chunk = bytes.read(3); chunk !== null; chunk = bytes.read(3)) pieces.push(chunk);
 });
 await new Promise((r) => bytes.on('end', r));
 log('read(3)', pieces);
