@@ -31,6 +31,7 @@ describe('realistic programs behave the same off and on', () => {
     'web-pairs',
     'readable-helpers',
     'web-node-bridges',
+    'cork-writev',
   ]) {
     test(`${name}: same output, stderr and exit code`, async () => {
       const file = scenarios(`qa/${name}.ts`);
