@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, test } from 'node:test';
+import { futureFnOn } from '../src/futures/future-fn.ts';
 import { checkOptions } from '../src/options.ts';
 import { channelRegistry } from '../src/registry/channels.ts';
 import { renderTable } from '../src/report/table.ts';
@@ -131,4 +132,23 @@ test('an emitter with ever-new event names keeps a bounded number of rows, total
     20_000,
   );
   assert.ok(rows.length <= 1001, `${rows.length} rows for one emitter`);
+});
+
+// Left for the integrator (src/futures/* is being optimised elsewhere): futureFn(fn) with monitoring on
+// returns a new function without fn's own properties, so `load.cache`, `handler.displayName` or a
+// symbol-keyed tag set before wrapping read `undefined` through the wrapper. Proposed fix: in
+// wrapFunction, `Object.setPrototypeOf(wrapped, fn)` so that property reads fall through to fn, live
+// (name and length are already defined on the wrapper).
+const PROPS_TODO = 'futures/future-fn.ts: let property reads fall through to fn (see the report)';
+test('futureFn(fn): the properties a program put on fn read the same through the wrapper', {
+  todo: PROPS_TODO,
+}, async () => {
+  async function load(a: number, b: number) {
+    return a + b;
+  }
+  const tagged = Object.assign(load, { cache: new Map([[1, 2]]), [Symbol.for('qa.meta')]: 'm' });
+  const wrapped = futureFnOn(tagged, { label: 'qa-props' }, 2, null) as typeof tagged;
+  assert.equal(await wrapped(1, 2), 3);
+  assert.equal(wrapped.cache, tagged.cache);
+  assert.equal(wrapped[Symbol.for('qa.meta')], 'm');
 });
