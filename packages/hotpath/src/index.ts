@@ -8,7 +8,7 @@ import { futureFnOff } from './futures/decorator.js';
 import { trackFuture } from './futures/future.js';
 import { futureFnOn } from './futures/future-fn.js';
 import { activate } from './lifecycle.js';
-import { checkOptions } from './options.js';
+import { checkOptions, checkReportOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
@@ -55,6 +55,8 @@ export function future<T>(
 ): Promise<T> {
   if (!enabled) return (typeof work === 'function' ? work() : work) as Promise<T>;
   checkOptions('future', options, ['label', 'log', 'signal']);
+  // A thunk runs inside trackFuture and may end the process there: the exit report must already be armed.
+  if (typeof work === 'function') activate();
   const result = trackFuture(work, options, captureCallSite(future)) as Promise<T>;
   activate();
   return result;
@@ -75,6 +77,7 @@ export function futureFn(fnOrOptions?: unknown, options?: FutureOptions): unknow
 /** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */
 export function start(options: ReportOptions = {}): Guard {
   if (!enabled) return offGuard;
+  checkReportOptions('start', options);
   return new ReportGuard(options);
 }
 

@@ -18,7 +18,11 @@ export interface Cell {
  * colour is applied after padding so escape codes never skew the columns.
  */
 export function renderTable(columns: Column[], rows: (Cell | string)[][], color: boolean): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? { text: cell } : cell)));
+  const cells = rows.map((row) =>
+    row.map((cell) =>
+      typeof cell === 'string' ? { text: printable(cell) } : { ...cell, text: printable(cell.text) },
+    ),
+  );
   const widths = columns.map((column, i) =>
     Math.max(column.header.length, ...cells.map((row) => (row[i]?.text ?? '').length)),
   );
@@ -35,4 +39,20 @@ export function renderTable(columns: Column[], rows: (Cell | string)[][], color:
       .join('|')}|`;
   const header = line(columns.map((column) => ({ text: column.header, style: ['bold', 'cyan'] as Style })));
   return [rule, header, rule.replaceAll('-', '='), ...cells.map(line), rule].join('\n');
+}
+
+/** Longest cell text printed; one huge label would otherwise pad every row of its table to its width. */
+const MAX_CELL = 120;
+
+/**
+ * Labels and event names are the program's strings: a newline would break the table, and an escape
+ * sequence would reach the terminal. Control characters show as `\xNN`, and an over-long text is cut.
+ */
+export function printable(text: string): string {
+  const safe = text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return safe.length > MAX_CELL ? `${safe.slice(0, MAX_CELL - 1)}…` : safe;
 }

@@ -1,7 +1,7 @@
 import { futureRegistry, type PendingCall } from '../../registry/futures.js';
 import type { FutureRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { renderTable } from '../table.js';
+import { printable, renderTable } from '../table.js';
 
 /** Pending calls listed by name in the report; the rest are counted. */
 const PENDING_SHOWN = 20;
@@ -44,7 +44,7 @@ export function futuresSection(
 
 function pendingList(pending: { total: number; oldest: PendingCall[] }): string {
   const lines = pending.oldest.map(
-    (call) => `  ${call.label}  call #${call.callId}  pending for ${formatDurationMs(call.ageMs)}`,
+    (call) => `  ${printable(call.label)}  call #${call.callId}  pending for ${formatDurationMs(call.ageMs)}`,
   );
   const more = pending.total - pending.oldest.length;
   if (more > 0) lines.push(`  … and ${more} more`);
