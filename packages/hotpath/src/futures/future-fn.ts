@@ -52,7 +52,8 @@ function bareDecorator(): TypeError {
 /**
  * Wraps `fn` so that each call is one tracked call at the site where `futureFn` was called (for a
  * decorator, the `@futureFn()` line). `this`, the arguments, the return value and a synchronous throw
- * pass through; `length` and `name` are the original's.
+ * pass through; `length` and `name` are the original's, and every other property reads through to `fn`
+ * (its prototype is `fn`), so tags a program put on its function stay visible.
  */
 export function wrapFunction<F extends Function>(
   fn: F,
@@ -63,6 +64,7 @@ export function wrapFunction<F extends Function>(
   const wrapped = config.futurePolls ? countingPolls(plan, fn) : plain(plan, fn);
   Object.defineProperty(wrapped, 'length', { value: fn.length, configurable: true });
   Object.defineProperty(wrapped, 'name', { value: fn.name, configurable: true });
+  Object.setPrototypeOf(wrapped, fn);
   return wrapped as unknown as F;
 }
 

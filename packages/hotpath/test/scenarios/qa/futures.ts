@@ -106,6 +106,7 @@ class Repo {
   log('5', order);
 }
 // 6. rejection with non-error, undefined
+// biome-ignore lint/complexity/noUselessLoneBlockStatements: each numbered case is a block
 {
   try {
     await future(Promise.reject(undefined));

@@ -149,6 +149,7 @@ const tick = () => new Promise((r) => setTimeout(r, 2));
   log('7', out);
 }
 // 8. ReadableStream.from
+// biome-ignore lint/complexity/noUselessLoneBlockStatements: each numbered case is a block
 {
   if ((ReadableStream as any).from) {
     const src = stream(
