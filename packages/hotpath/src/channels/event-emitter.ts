@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
@@ -54,8 +53,6 @@ export const eventEmitterAdapter: ChannelAdapter = {
           type: 'unbounded',
           capacity: null,
           fifo: false,
-          log: options?.log,
-          logsLimit: config.logsLimit,
         },
         options,
         callSite,

@@ -1,6 +1,5 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { BroadcastChannel, MessageChannel, MessagePort } from 'node:worker_threads';
-import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
@@ -33,8 +32,6 @@ export const messagePortAdapter: ChannelAdapter = {
         type: 'unbounded',
         capacity: null,
         fifo: isChannel,
-        log: options?.log,
-        logsLimit: config.logsLimit,
       },
       options,
       callSite,

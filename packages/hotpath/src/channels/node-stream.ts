@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
@@ -65,8 +64,6 @@ export const nodeStreamAdapter: ChannelAdapter = {
         capacity,
         // Send and receive pair up one to one only where nothing transforms, merges or splits chunks.
         fifo: objectMode && (rs === null || ws === null || target instanceof PassThrough),
-        log: options?.log,
-        logsLimit: config.logsLimit,
       },
       options,
       callSite,

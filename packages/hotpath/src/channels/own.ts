@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import { CORE, type Observable } from '../primitives/stats-hook.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
@@ -20,8 +19,6 @@ export const ownChannelAdapter: ChannelAdapter = {
         type: core.flavour === 'bounded' ? `bounded[${capacity}]` : core.flavour,
         capacity,
         fifo: true,
-        log: options?.log,
-        logsLimit: config.logsLimit,
       },
       options,
       callSite,

@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
@@ -40,8 +39,6 @@ export const pushQueueAdapter: ChannelAdapter = {
         type: capacity === null ? 'unbounded' : `bounded[${capacity}]`,
         capacity,
         fifo: true,
-        log: options?.log,
-        logsLimit: config.logsLimit,
       },
       options,
       callSite,

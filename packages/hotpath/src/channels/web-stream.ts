@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import { shielded } from '../registry/faults.js';
@@ -43,8 +42,6 @@ export const webStreamAdapter: ChannelAdapter = {
         type: capacity === null ? 'unbounded' : `bounded[${capacity}]`,
         capacity,
         fifo: true,
-        log: options?.log,
-        logsLimit: config.logsLimit,
       },
       options,
       callSite,

@@ -1,3 +1,4 @@
+import { config } from '../config.js';
 import type { ChannelLogs, ChannelOptions, ChannelRow } from '../types.js';
 import type { CallSite } from './call-site.js';
 import {
@@ -18,9 +19,12 @@ export const channelRegistry = new KindRegistry<ChannelStats, ChannelRow>({
 });
 const channelSites = new Sites('channel');
 
-/** Makes the stats record for one newly wrapped channel. `target` is what, once collected, ends it. */
+/**
+ * Makes the stats record for one newly wrapped channel. `target` is what, once collected, ends it; the
+ * options' `log` and `HOTPATH_LOGS_LIMIT` decide its logs.
+ */
 export function registerChannel(
-  description: ChannelDescription,
+  description: Omit<ChannelDescription, 'log' | 'logsLimit'>,
   options: ChannelOptions | undefined,
   callSite: CallSite | null,
   target?: object,
@@ -31,7 +35,7 @@ export function registerChannel(
     channelRegistry.allocateId(),
     site,
     site.made++,
-    description,
+    { ...description, log: options?.log, logsLimit: config.logsLimit },
     channelRegistry,
   );
   channelRegistry.add(stats, target);

@@ -1,3 +1,4 @@
+import { config } from '../config.js';
 import type { StreamLogs, StreamOptions, StreamRow } from '../types.js';
 import type { CallSite } from './call-site.js';
 import { KindRegistry } from './kind-registry.js';
@@ -20,13 +21,19 @@ const streamSites = new Sites('stream');
 
 /** Makes the stats record for one stream instance. `target` is what, once collected, ends it. */
 export function registerStream(
-  description: StreamDescription,
+  description: Omit<StreamDescription, 'log' | 'logsLimit'>,
   options: StreamOptions | undefined,
   callSite: CallSite | null,
   target?: object,
 ): StreamStats {
   const site = streamSites.resolve(callSite, options?.label);
-  const stats = new StreamStats(streamRegistry.allocateId(), site, site.made++, description, streamRegistry);
+  const stats = new StreamStats(
+    streamRegistry.allocateId(),
+    site,
+    site.made++,
+    { ...description, log: options?.log, logsLimit: config.logsLimit },
+    streamRegistry,
+  );
   streamRegistry.add(stats, target);
   return stats;
 }

@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import { recordFault } from '../registry/faults.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
@@ -21,12 +20,7 @@ export const asyncIterableAdapter: StreamAdapter = {
   matches: (source) => isAsyncIterator(source) || isAsyncIterable(source),
   monitor(source, options, callSite) {
     const register = (target: object) =>
-      registerStream(
-        { kind: 'async-iterator', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
-        options,
-        callSite,
-        target,
-      );
+      registerStream({ kind: 'async-iterator', timesConsumer: true }, options, callSite, target);
     if (isAsyncIterator(source)) {
       instrumentIterator(source, register(source));
       return source;

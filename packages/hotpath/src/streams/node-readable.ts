@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import { recordFault } from '../registry/faults.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
@@ -35,12 +34,7 @@ export const nodeReadableAdapter: StreamAdapter = {
   },
   monitor(source, options, callSite) {
     const readable = source as ReadableLike;
-    const stats = registerStream(
-      { kind: 'node-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: false },
-      options,
-      callSite,
-      source,
-    );
+    const stats = registerStream({ kind: 'node-readable', timesConsumer: false }, options, callSite, source);
     if (readable.readableEnded) stats.onClosed();
     else if (readable.destroyed) readable.errored ? stats.onErrored() : stats.onCancelled();
     if (stats.finished) return source;

@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import type { CallSite } from '../registry/call-site.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { registerStream } from '../registry/streams.js';
@@ -42,12 +41,7 @@ export function monitorObservable(
   options: StreamOptions | undefined,
   callSite: CallSite | null,
 ): ObservableLike {
-  const register = () =>
-    registerStream(
-      { kind: 'rxjs-observable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: false },
-      options,
-      callSite,
-    );
+  const register = () => registerStream({ kind: 'rxjs-observable', timesConsumer: false }, options, callSite);
   // The first subscription's row exists from the start, so that a cold observable not yet subscribed is visible.
   let first: StreamStats | null = register();
   return new Observable((subscriber) => {

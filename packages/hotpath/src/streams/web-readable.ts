@@ -1,4 +1,3 @@
-import { config } from '../config.js';
 import { shielded } from '../registry/faults.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
@@ -28,12 +27,7 @@ export const webReadableAdapter: StreamAdapter = {
   matches: (source) => source instanceof ReadableStream,
   monitor(source, options, callSite) {
     const readable = source as ReadableStream<unknown>;
-    const stats = registerStream(
-      { kind: 'web-readable', log: options?.log, logsLimit: config.logsLimit, timesConsumer: true },
-      options,
-      callSite,
-      readable,
-    );
+    const stats = registerStream({ kind: 'web-readable', timesConsumer: true }, options, callSite, readable);
     countWebReadable(readable, stats);
     return readable;
   },
