@@ -23,6 +23,44 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args]
 const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
 const press = (key: string) => tmux('send-keys', '-t', 'demo', key);
 
+/** Waits for the exit code a session's shell wrote to `file` once the command ended. */
+function exitCodeIn(file: string, what: string): Promise<string> {
+  return waitFor(
+    what,
+    () => {
+      try {
+        return readFileSync(file, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    },
+    5000,
+  );
+}
+
+/**
+ * Runs `hotpath <args>` in session `demo` of a fresh tmux server at `columns`×`rows`; `body` may wait for
+ * its exit code. The server and its files are gone afterwards, whatever happened.
+ */
+async function inTmux(
+  args: string,
+  [columns, rows]: [number, number],
+  body: (exitCode: () => Promise<string>) => Promise<void>,
+): Promise<void> {
+  newTmuxServer();
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
+  const exitFile = join(dir, 'exit-code');
+  try {
+    const command = `'${process.execPath}' '${MAIN}' ${args}; echo $? > '${exitFile}'; sleep 30`;
+    tmux('new-session', '-d', '-s', 'demo', '-x', String(columns), '-y', String(rows), command);
+    await body(() => exitCodeIn(exitFile, 'the demo to exit'));
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** "18.0k" → 18000: counts as the console abbreviates them. */
 function count(text: string): number {
   const match = /^([\d.]+)([kMG]?)$/.exec(text);
@@ -40,13 +78,7 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
   skip: hasTmux ? false : 'tmux is not installed (apt-get install -y tmux)',
   timeout: 30_000,
 }, async () => {
-  newTmuxServer();
-  requireBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const exitFile = join(dir, 'exit-code');
-  const command = `'${process.execPath}' '${MAIN}' demo --refresh-ms 250; echo $? > '${exitFile}'; sleep 30`;
-  try {
-    tmux('new-session', '-d', '-s', 'demo', '-x', '120', '-y', '40', command);
+  await inTmux('demo --refresh-ms 250', [120, 40], async (exitCode) => {
     const first = await waitFor(
       'the channel rows',
       () => {
@@ -125,107 +157,36 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     assert.match(logs, /#\d+\s+queued\s+\S+( ago)?\s+\{ id: \d+, kind: '(resize|encode|index)'/);
 
     press('q');
-    const code = await waitFor(
-      'the demo to exit',
-      () => {
-        try {
-          return readFileSync(exitFile, 'utf8').trim();
-        } catch {
-          return '';
-        }
-      },
-      5000,
-    );
-    assert.equal(code, '0');
-    const after = screen();
-    assert.doesNotMatch(after, /\[1\] Channels|┃/, 'the alternate screen is gone');
-  } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assert.equal(await exitCode(), '0');
+    assert.doesNotMatch(screen(), /\[1\] Channels|┃/, 'the alternate screen is gone');
+  });
 });
 
 test('Ctrl-C quits too, with exit code 0 and the screen given back', {
   skip: hasTmux ? false : 'tmux is not installed',
   timeout: 20_000,
 }, async () => {
-  newTmuxServer();
-  requireBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const exitFile = join(dir, 'exit-code');
-  try {
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'demo',
-      '-x',
-      '100',
-      '-y',
-      '30',
-      `'${process.execPath}' '${MAIN}' demo; echo $? > '${exitFile}'; sleep 30`,
-    );
+  await inTmux('demo', [100, 30], async (exitCode) => {
     await waitFor('the channel rows', () => /^┃jobs /m.test(screen()), 10_000);
     press('C-c');
-    const code = await waitFor(
-      'the demo to exit',
-      () => {
-        try {
-          return readFileSync(exitFile, 'utf8').trim();
-        } catch {
-          return '';
-        }
-      },
-      5000,
-    );
+    const code = await exitCode();
     assert.equal(code, '0');
     assert.doesNotMatch(screen(), /\[1\] Channels|┃/);
-  } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('SIGTERM ends it with 143 and the screen given back', {
   skip: hasTmux ? false : 'tmux is not installed',
   timeout: 20_000,
 }, async () => {
-  newTmuxServer();
-  requireBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const exitFile = join(dir, 'exit-code');
-  try {
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'demo',
-      '-x',
-      '100',
-      '-y',
-      '30',
-      `'${process.execPath}' '${MAIN}' demo; echo $? > '${exitFile}'; sleep 30`,
-    );
+  await inTmux('demo', [100, 30], async (exitCode) => {
     // The demo's status line shows its own pid.
     const pid = await waitFor('the pid', () => /pid (\d+)/.exec(screen())?.[1], 10_000);
     process.kill(Number(pid), 'SIGTERM');
-    const code = await waitFor(
-      'the demo to exit',
-      () => {
-        try {
-          return readFileSync(exitFile, 'utf8').trim();
-        } catch {
-          return '';
-        }
-      },
-      5000,
-    );
+    const code = await exitCode();
     assert.equal(code, '143');
     assert.doesNotMatch(screen(), /\[1\] Channels|┃/);
-  } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 async function freePort(): Promise<number> {
@@ -275,14 +236,7 @@ test('hotpath console attached to another process: the reason while nothing list
     );
     assert.match(capture(), /^┃jobs\s/m, 'the last data is still shown');
     tmux('send-keys', '-t', 'attached', 'q');
-    const code = await waitFor('the console to exit', () => {
-      try {
-        return readFileSync(`${exitFile}-attached`, 'utf8').trim();
-      } catch {
-        return '';
-      }
-    });
-    assert.equal(code, '0');
+    assert.equal(await exitCodeIn(`${exitFile}-attached`, 'the console to exit'), '0');
   } finally {
     demo.child.kill('SIGKILL');
     spawnSync('tmux', ['-L', socket, 'kill-server']);
