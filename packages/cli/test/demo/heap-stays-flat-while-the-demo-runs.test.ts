@@ -10,7 +10,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-test('the demo pipeline monitored for a minute: the heap after GC stays flat', {
+test('the demo pipeline monitored for a minute, an /events subscriber attached: the heap after GC stays flat', {
   timeout: 120_000,
 }, async () => {
   const output = await new Promise<string>((resolve, reject) => {
@@ -36,9 +36,11 @@ test('the demo pipeline monitored for a minute: the heap after GC stays flat', {
       code === 0 ? resolve(stdout) : reject(new Error(`exit ${code}\n${stdout}\n${stderr}`)),
     );
   });
-  const { samples } = JSON.parse(output.trim().split('\n').at(-1)!) as {
+  const { samples, events } = JSON.parse(output.trim().split('\n').at(-1)!) as {
     samples: { atMs: number; heapMB: number }[];
+    events: number;
   };
+  assert.ok(events > 300, `the subscriber got ${events} events in a minute at 100 ms`);
   assert.equal(samples.length, 12);
   const heap = samples.map((sample) => sample.heapMB);
   // The first quarter minute warms up (code, rows, log rings filling); after that nothing may pile up.
