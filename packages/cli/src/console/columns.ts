@@ -118,7 +118,15 @@ function stateColumn(drop = 0): Column {
   };
 }
 
-function countColumn(key: string, header: string, width: number, drop: number, onlyWith?: string): Column {
+/** A right-aligned numeric field of the row, sorted by its value and shown through `format`. */
+function numberColumn(
+  key: string,
+  header: string,
+  width: number,
+  drop: number,
+  format: (value: unknown) => string,
+  onlyWith?: string,
+): Column {
   return {
     key,
     header,
@@ -127,8 +135,12 @@ function countColumn(key: string, header: string, width: number, drop: number, o
     drop,
     ...(onlyWith === undefined ? {} : { onlyWith }),
     sortValue: (row) => numberField(row, key),
-    cell: (row, _context, w) => plain(formatCount(field(row, key)), w, 'right'),
+    cell: (row, _context, w) => plain(format(field(row, key)), w, 'right'),
   };
+}
+
+function countColumn(key: string, header: string, width: number, drop: number, onlyWith?: string): Column {
+  return numberColumn(key, header, width, drop, formatCount, onlyWith);
 }
 
 function durationColumn(
@@ -205,15 +217,7 @@ const CHANNEL_COLUMNS: Column[] = [
     cell: (row, _context, width) =>
       queueCell(numberField(row, 'queued'), numberField(row, 'capacity'), width),
   },
-  {
-    key: 'queuedBytes',
-    header: 'Mem',
-    width: 8,
-    align: 'right',
-    drop: 6,
-    sortValue: (row) => numberField(row, 'queuedBytes'),
-    cell: (row, _context, width) => plain(formatBytes(field(row, 'queuedBytes')), width, 'right'),
-  },
+  numberColumn('queuedBytes', 'Mem', 8, 6, formatBytes),
   rateColumn(2),
   durationColumn('p50', 'p50', (row) => nestedNumber(row, 'delay', 'p50Ms'), 4),
   durationColumn('p95', 'p95', (row) => nestedNumber(row, 'delay', 'p95Ms'), 3),
@@ -228,15 +232,7 @@ const STREAM_COLUMNS: Column[] = [
   stateColumn(),
   countColumn('yielded', 'Yielded', 9, 0),
   rateColumn(1),
-  {
-    key: 'itemsPerSecond',
-    header: 'Avg rate',
-    width: 9,
-    align: 'right',
-    drop: 4,
-    sortValue: (row) => numberField(row, 'itemsPerSecond'),
-    cell: (row, _context, width) => plain(formatRate(field(row, 'itemsPerSecond')), width, 'right'),
-  },
+  numberColumn('itemsPerSecond', 'Avg rate', 9, 4, formatRate),
   durationColumn('firstItemMs', '1st item', (row) => numberField(row, 'firstItemMs'), 5),
   durationColumn('consumerWaitMs', 'Cons wait', (row) => numberField(row, 'consumerWaitMs'), 2),
   {

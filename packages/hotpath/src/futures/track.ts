@@ -60,30 +60,12 @@ export function observe(call: TrackedCall, plan: CallPlan, result: unknown): unk
     return result;
   }
   watch(call, plan, result);
-  return followThenable(call, plan.log, result);
+  return follow(call, plan.log, adopt(result));
 }
 
 /** Kept apart from `observe`, so that its closures capture only what they use and it inlines. */
 function follow(call: TrackedCall, log: LogOption | undefined, result: Promise<unknown>): Promise<unknown> {
   return result.then(
-    (value) => {
-      end(call, 'resolved', value, log);
-      return value;
-    },
-    (reason) => {
-      end(call, 'rejected', reason, log);
-      throw reason;
-    },
-  );
-}
-
-function followThenable(
-  call: TrackedCall,
-  log: LogOption | undefined,
-  result: PromiseLike<unknown>,
-): Promise<unknown> {
-  return adopt(
-    result,
     (value) => {
       end(call, 'resolved', value, log);
       return value;
@@ -105,22 +87,9 @@ function watch(call: TrackedCall, plan: CallPlan, promise: object): void {
  * Another thenable's `then` may return anything (often nothing): it is adopted into a native promise, as
  * `await` would, calling its `then` once, now.
  */
-function adopt(
-  thenable: PromiseLike<unknown>,
-  onResolved: (value: unknown) => unknown,
-  onRejected: (reason: unknown) => never,
-): Promise<unknown> {
+function adopt(thenable: PromiseLike<unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    thenable.then(
-      (value) => resolve(onResolved(value)),
-      (reason) => {
-        try {
-          onRejected(reason);
-        } catch {
-          reject(reason);
-        }
-      },
-    );
+    thenable.then(resolve, reject);
   });
 }
 
