@@ -63,7 +63,16 @@ function futureRow(label: string, fields: Partial<FutureRow>): FutureRow {
 }
 
 function snapshot(parts: Partial<Snapshot>): Snapshot {
-  return { schemaVersion: 1, pid: 1, elapsedMs: 0, channels: [], streams: [], futures: [], faults: 0, ...parts };
+  return {
+    schemaVersion: 1,
+    pid: 1,
+    elapsedMs: 0,
+    channels: [],
+    streams: [],
+    futures: [],
+    faults: 0,
+    ...parts,
+  };
 }
 
 /** The sample lines of an exposition, as `name{labels}` → value. */
@@ -123,7 +132,9 @@ describe('sites, not instances', () => {
   });
 
   test('a row with no call site gets an empty site label, still one series', () => {
-    const s = samples(renderMetrics(snapshot({ channels: [channelRow('x', null, { sent: 3 })] }), 2000, 'prometheus'));
+    const s = samples(
+      renderMetrics(snapshot({ channels: [channelRow('x', null, { sent: 3 })] }), 2000, 'prometheus'),
+    );
     assert.equal(s.get('hotpath_channel_sent_total{label="x",kind="hotpath",site=""}'), 3);
   });
 });
@@ -135,7 +146,9 @@ describe('the exposition format', () => {
       2000,
       'prometheus',
     );
-    assert.ok(text.includes('hotpath_channel_sent_total{label="a\\\\b\\"c\\nd",kind="hotpath",site="app.ts:1"} 1\n'));
+    assert.ok(
+      text.includes('hotpath_channel_sent_total{label="a\\\\b\\"c\\nd",kind="hotpath",site="app.ts:1"} 1\n'),
+    );
     assert.equal(text.split('\n').filter((l) => l.includes('a\\\\b')).length, 3);
   });
 
@@ -167,7 +180,9 @@ describe('the exposition format', () => {
       snapshot({
         channels: [channelRow('a', 'app.ts:1', { delay })],
         streams: [streamRow('s', 12)],
-        futures: [futureRow('f', { calls: 9, pending: 2, resolved: 4, rejected: 2, cancelled: 1, duration: delay })],
+        futures: [
+          futureRow('f', { calls: 9, pending: 2, resolved: 4, rejected: 2, cancelled: 1, duration: delay }),
+        ],
       }),
       2000,
       'prometheus',
@@ -200,9 +215,13 @@ describe('HOTPATH_METRICS_SERIES_LIMIT', () => {
     const text = renderMetrics(many, 200, 'prometheus');
     const s = samples(text);
     assert.ok(s.size <= 200, `${s.size} series`);
-    const sentTotal = [...s].filter(([k]) => k.startsWith('hotpath_channel_sent_total')).reduce((t, [, v]) => t + v, 0);
+    const sentTotal = [...s]
+      .filter(([k]) => k.startsWith('hotpath_channel_sent_total'))
+      .reduce((t, [, v]) => t + v, 0);
     assert.equal(sentTotal, (999 * 1000) / 2);
-    const streamItems = [...s].filter(([k]) => k.startsWith('hotpath_stream_items_total')).reduce((t, [, v]) => t + v, 0);
+    const streamItems = [...s]
+      .filter(([k]) => k.startsWith('hotpath_stream_items_total'))
+      .reduce((t, [, v]) => t + v, 0);
     assert.equal(streamItems, 300);
     const other = 'label="(other)",kind="(other)",site="(other)"';
     assert.ok(s.has(`hotpath_channel_sent_total{${other}}`));

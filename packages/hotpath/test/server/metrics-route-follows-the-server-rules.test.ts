@@ -16,7 +16,12 @@ before(async () => {
   for (let i = 0; i < 5; i++) await tx.send(i);
   await rx.recv();
   held.push(tx, rx);
-  const started = await listenMetricsServer({ host: '127.0.0.1', port: 0, token: 's3cret', announce: () => {} });
+  const started = await listenMetricsServer({
+    host: '127.0.0.1',
+    port: 0,
+    token: 's3cret',
+    announce: () => {},
+  });
   assert.ok(started);
   server = started;
 });
@@ -36,7 +41,10 @@ describe('GET /metrics', () => {
 
   test('answers OpenMetrics when Accept asks for it, as Prometheus does', async () => {
     const res = await request(`${server.url}/metrics`, {
-      headers: { ...auth, Accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5' },
+      headers: {
+        ...auth,
+        Accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5',
+      },
     });
     assert.equal(res.status, 200);
     assert.equal(res.headers['content-type'], 'application/openmetrics-text; version=1.0.0; charset=utf-8');
