@@ -109,19 +109,34 @@ function futureKind(row: FutureRow): string {
 function groupRows<R extends RowIdentity, G extends SiteLabels>(
   rows: readonly R[],
   kindOf: (row: R) => string,
-  create: (labels: SiteLabels) => G,
+  create: (label: string, kind: string, site: string) => G,
   add: (group: G, row: R) => void,
 ): G[] {
+  // One key per row, built once: a scrape of 10,000 rows must stay well inside its budget.
+  const keys = new Array<string>(rows.length);
   const present = new Set<string>();
-  for (const row of rows) present.add(identityKey(kindOf(row), row.source, row.hasCustomLabel, row.label));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const key = identityKey(kindOf(row), row.source, row.hasCustomLabel, row.label);
+    keys[i] = key;
+    present.add(key);
+  }
   const groups = new Map<string, G>();
-  for (const row of rows) {
-    const kind = kindOf(row);
-    const label = siteLabel(row, kind, present);
-    const key = identityKey(kind, row.source, row.hasCustomLabel, label);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let key = keys[i]!;
+    let label = row.label;
+    const match = INSTANCE_SUFFIX.exec(label);
+    if (match !== null) {
+      const bareKey = identityKey(kindOf(row), row.source, row.hasCustomLabel, match[1]!);
+      if (present.has(bareKey)) {
+        key = bareKey;
+        label = match[1]!;
+      }
+    }
     let group = groups.get(key);
     if (group === undefined) {
-      group = create({ label, kind, site: row.source ?? '' });
+      group = create(label, kindOf(row), row.source ?? '');
       groups.set(key, group);
     }
     add(group, row);
@@ -131,19 +146,12 @@ function groupRows<R extends RowIdentity, G extends SiteLabels>(
 
 const INSTANCE_SUFFIX = /^(.*)-([2-9]|[1-9]\d+)$/;
 
-function siteLabel(row: RowIdentity, kind: string, present: ReadonlySet<string>): string {
-  const match = INSTANCE_SUFFIX.exec(row.label);
-  if (match === null) return row.label;
-  const bare = match[1]!;
-  return present.has(identityKey(kind, row.source, row.hasCustomLabel, bare)) ? bare : row.label;
-}
-
 function identityKey(kind: string, source: string | null, custom: boolean, label: string): string {
   return `${kind}\u0000${source ?? ''}\u0000${custom ? 1 : 0}\u0000${label}`;
 }
 
-function newChannelGroup(labels: SiteLabels): ChannelGroup {
-  return { ...labels, sent: 0, received: 0, queued: 0, capacity: null, delay: null };
+function newChannelGroup(label: string, kind: string, site: string): ChannelGroup {
+  return { label, kind, site, sent: 0, received: 0, queued: 0, capacity: null, delay: null };
 }
 
 function addChannel(group: ChannelGroup, row: ChannelRow): void {
@@ -159,16 +167,16 @@ function open(row: ChannelRow): boolean {
   return row.state === 'active' || row.state === 'full';
 }
 
-function newStreamGroup(labels: SiteLabels): StreamGroup {
-  return { ...labels, items: 0 };
+function newStreamGroup(label: string, kind: string, site: string): StreamGroup {
+  return { label, kind, site, items: 0 };
 }
 
 function addStream(group: StreamGroup, row: StreamRow): void {
   group.items += row.yielded;
 }
 
-function newFutureGroup(labels: SiteLabels): FutureGroup {
-  return { ...labels, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null };
+function newFutureGroup(label: string, kind: string, site: string): FutureGroup {
+  return { label, kind, site, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null };
 }
 
 function addFuture(group: FutureGroup, row: FutureRow): void {
@@ -232,11 +240,9 @@ function admit<G>(
   return left - needed;
 }
 
-const OTHER_LABELS: SiteLabels = { label: OTHER, kind: OTHER, site: OTHER };
-
 /** Counters and gauges add up exactly; percentiles of different sites do not, so `(other)` has none. */
 function foldChannels(groups: ChannelGroup[]): ChannelGroup {
-  const other = newChannelGroup(OTHER_LABELS);
+  const other = newChannelGroup(OTHER, OTHER, OTHER);
   for (const group of groups) {
     other.sent += group.sent;
     other.received += group.received;
@@ -246,13 +252,13 @@ function foldChannels(groups: ChannelGroup[]): ChannelGroup {
 }
 
 function foldStreams(groups: StreamGroup[]): StreamGroup {
-  const other = newStreamGroup(OTHER_LABELS);
+  const other = newStreamGroup(OTHER, OTHER, OTHER);
   for (const group of groups) other.items += group.items;
   return other;
 }
 
 function foldFutures(groups: FutureGroup[]): FutureGroup {
-  const other = newFutureGroup(OTHER_LABELS);
+  const other = newFutureGroup(OTHER, OTHER, OTHER);
   for (const group of groups) {
     other.resolved += group.resolved;
     other.rejected += group.rejected;
