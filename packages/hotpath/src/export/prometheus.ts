@@ -52,13 +52,13 @@ function writeChannels(out: Exposition, { channels }: SiteGroups): void {
   out.each('hotpath_channel_queued', labels, channels, (g) => g.queued);
   out.family('hotpath_channel_capacity', 'gauge', 'Capacity of the open channels of a site, where known.');
   out.each('hotpath_channel_capacity', labels, channels, (g) => g.capacity);
-  out.family(
+  writeSummary(
+    out,
     'hotpath_channel_delay_seconds',
-    'summary',
     'Time from send to delivery: percentiles of recent samples of the slowest instance of a site.',
+    labels,
+    channels.map((g) => g.delay),
   );
-  for (const [i, g] of channels.entries())
-    writeQuantiles(out, 'hotpath_channel_delay_seconds', labels[i]!, g.delay);
 }
 
 function writeStreams(out: Exposition, { streams }: SiteGroups): void {
@@ -82,19 +82,29 @@ function writeFutures(out: Exposition, { futures }: SiteGroups): void {
   }
   out.family('hotpath_future_pending', 'gauge', 'Calls of the futures of a site still pending now.');
   out.each('hotpath_future_pending', labels, futures, (g) => g.pending);
-  out.family(
+  writeSummary(
+    out,
     'hotpath_future_duration_seconds',
-    'summary',
     'Call durations: percentiles of recent calls of a site.',
+    labels,
+    futures.map((g) => g.duration),
   );
-  for (const [i, g] of futures.entries())
-    writeQuantiles(out, 'hotpath_future_duration_seconds', labels[i]!, g.duration);
 }
 
-function writeQuantiles(out: Exposition, name: string, labels: string, p: DelayPercentiles | null): void {
-  if (p === null) return;
-  for (const { quantile, field } of QUANTILES)
-    out.sample(name, `${labels},quantile="${quantile}"`, seconds(p[field]));
+/** A summary family of quantiles in seconds, one set per site that has samples. */
+function writeSummary(
+  out: Exposition,
+  name: string,
+  help: string,
+  labels: readonly string[],
+  percentiles: readonly (DelayPercentiles | null)[],
+): void {
+  out.family(name, 'summary', help);
+  percentiles.forEach((p, i) => {
+    if (p === null) return;
+    for (const { quantile, field } of QUANTILES)
+      out.sample(name, `${labels[i]},quantile="${quantile}"`, seconds(p[field]));
+  });
 }
 
 function siteLabelText(group: SiteLabels): string {
