@@ -13,6 +13,8 @@ export interface Config {
   logsLimit: number;
   report: ReportFormat | 'off';
   futurePolls: boolean;
+  /** How often the runtime sampler reads the event loop, heap and GC (and workers publish their rows). */
+  runtimeIntervalMs: number;
   noColor: boolean;
 }
 
@@ -54,6 +56,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
       warn,
     ),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
+    runtimeIntervalMs: readInteger(env, 'HOTPATH_RUNTIME_INTERVAL_MS', 1000, 50, 3_600_000, warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
   };
 }
@@ -69,6 +72,7 @@ export function defaults(): Config {
     logsLimit: 50,
     report: 'table',
     futurePolls: false,
+    runtimeIntervalMs: 1000,
     noColor: false,
   };
 }

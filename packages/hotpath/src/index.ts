@@ -7,7 +7,7 @@ import { config } from './config.js';
 import { futureFnOff } from './futures/decorator.js';
 import { trackFuture } from './futures/future.js';
 import { futureFnOn } from './futures/future-fn.js';
-import { activate } from './lifecycle.js';
+import { activate, activateOnFirstWorker } from './lifecycle.js';
 import { checkOptions, checkReportOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
@@ -29,6 +29,8 @@ export type * from './types.js';
 
 /** Whether monitoring is on (`HOTPATH=1`). */
 export const enabled: boolean = config.enabled;
+
+if (enabled) activateOnFirstWorker();
 
 /** Starts counting what flows through `target` and returns it (the same object; for WHATWG streams, one of the same type). */
 export function channel<T>(target: T, options?: ChannelOptions): T {

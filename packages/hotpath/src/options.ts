@@ -38,7 +38,7 @@ export function checkOptions(
 
 const REPORT_KEYS = ['format', 'sections', 'output', 'timeoutMs'];
 const FORMATS = ['table', 'json', 'json-pretty'];
-const SECTIONS = ['channels', 'streams', 'futures', 'functions'];
+const SECTIONS = ['channels', 'streams', 'futures', 'functions', 'runtime'];
 
 /**
  * `start()`/`main()` options. Checked up front: a typo'd format or a non-number timeout would otherwise

@@ -23,7 +23,7 @@ export interface FutureOptions {
   signal?: AbortSignal;
 }
 
-export type Section = 'channels' | 'streams' | 'futures' | 'functions';
+export type Section = 'channels' | 'streams' | 'futures' | 'functions' | 'runtime';
 
 export interface ReportOptions {
   format?: 'table' | 'json' | 'json-pretty';
@@ -64,6 +64,8 @@ export interface DelayPercentiles {
 }
 
 export interface ChannelRow extends RowIdentity {
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   /** Which primitive: `hotpath`, `node-stream`, `web-stream`, `message-port`, `event-emitter`, `push-queue`. */
   kind: string;
   type: string;
@@ -79,6 +81,8 @@ export interface ChannelRow extends RowIdentity {
 }
 
 export interface StreamRow extends RowIdentity {
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   kind: string;
   state: StreamState;
   yielded: number;
@@ -94,6 +98,8 @@ export interface StreamRow extends RowIdentity {
 }
 
 export interface FutureRow extends RowIdentity {
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   calls: number;
   pending: number;
   resolved: number;
@@ -151,6 +157,69 @@ export interface Snapshot {
    * lists short.
    */
   totals?: { channels: number; streams: number; futures: number };
+  /** The process and its threads: event loop, heap, GC, stalls. Absent until the sampler has started. */
+  runtime?: RuntimeStats;
+}
+
+export interface EventLoopStats {
+  /** Event-loop delay percentiles since monitoring started; null where the thread could not be sampled. */
+  delayP50Ms: number | null;
+  delayP99Ms: number | null;
+  delayMaxMs: number | null;
+  /** Share of the last interval the loop spent running code, 0 to 1. */
+  utilization: number;
+}
+
+export interface HeapStats {
+  usedBytes: number;
+  totalBytes: number;
+  limitBytes: number;
+}
+
+export interface GcStats {
+  count: number;
+  totalMs: number;
+  /** Count and time per kind: `minor`, `major`, `incremental`, `weakcb`. */
+  byKind: Record<string, { count: number; totalMs: number }>;
+}
+
+export interface Stall {
+  /** When the stall began, in milliseconds since monitoring started. */
+  atMs: number;
+  durationMs: number;
+}
+
+export interface ThreadStats {
+  /** 0 for the main thread. */
+  threadId: number;
+  name: string;
+  /** False once a worker has exited; its last figures stay. */
+  alive: boolean;
+  /** True when the worker loads hotpath and publishes its own rows. */
+  monitored: boolean;
+  eventLoop: EventLoopStats;
+  heap?: HeapStats;
+  /** Loop utilisation over the last minute, one value per sampler interval, oldest first. */
+  utilizationHistory: number[];
+  /** p99 loop delay over the last minute, one value per sampler interval (null where unknown). */
+  delayP99History: (number | null)[];
+}
+
+export interface RuntimeStats {
+  intervalMs: number;
+  eventLoop: EventLoopStats;
+  heap: HeapStats;
+  rssBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+  gc: GcStats;
+  /** Event-loop stalls of 100 ms or more, the most recent last (bounded). */
+  stalls: Stall[];
+  /** Stalls seen in all, including those the bounded list has let go. */
+  stallCount: number;
+  /** What keeps the main thread's loop alive, by type (`process.getActiveResourcesInfo()`). */
+  activeResources: Record<string, number>;
+  threads: ThreadStats[];
 }
 
 /**

@@ -97,7 +97,7 @@ test('start() and main() with bad options: a clear error at once, not a surprise
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(result.stdout.trimEnd().split('\n'), [
     'TypeError: start(options): format must be one of table, json, json-pretty, got xml',
-    'TypeError: start(options): sections must be an array of channels, streams, futures, functions',
+    'TypeError: start(options): sections must be an array of channels, streams, futures, functions, runtime',
     'TypeError: start(options): output must have a write(text) method',
     'RangeError: start(options): timeoutMs must be from 0 to 2^31 - 1 milliseconds, got -5',
     'TypeError: start(options): timeoutMs must be a number, got string',

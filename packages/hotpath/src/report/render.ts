@@ -3,6 +3,7 @@ import type { Section, Snapshot } from '../types.js';
 import { formatRuntime } from './format.js';
 import { channelsSection } from './sections/channels.js';
 import { futuresSection } from './sections/futures.js';
+import { runtimeSection } from './sections/runtime.js';
 import { streamsSection } from './sections/streams.js';
 
 export interface RenderOptions {
@@ -27,6 +28,7 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
       streams: wanted('streams') ? snapshot.streams : [],
       futures: wanted('futures') ? snapshot.futures : [],
     };
+    if (!runtimeWanted(snapshot, options)) delete filtered.runtime;
     return `${JSON.stringify(filtered, null, options.format === 'json-pretty' ? 2 : undefined)}\n`;
   }
   const runtime = formatRuntime(snapshot.elapsedMs);
@@ -41,7 +43,18 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
           : futuresSection(snapshot.futures, options.color);
     parts.push(`=== ${TITLES[section]} Statistics (runtime: ${runtime}) ===\n\n${body}\n`);
   }
+  // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
+  if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options))
+    parts.push(
+      `=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime, options.color)}\n`,
+    );
   if (snapshot.faults > 0)
     parts.push(`[hotpath] ${snapshot.faults} internal fault(s) were caught and ignored.\n`);
   return parts.join('\n');
+}
+
+function runtimeWanted(snapshot: Snapshot, options: RenderOptions): boolean {
+  return (
+    snapshot.runtime !== undefined && (options.sections === undefined || options.sections.includes('runtime'))
+  );
 }

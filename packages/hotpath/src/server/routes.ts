@@ -6,6 +6,7 @@ import { recordFault } from '../registry/faults.js';
 import { futureCalls } from '../registry/futures.js';
 import { takeSnapshot } from '../registry/snapshot.js';
 import { streamLogs } from '../registry/streams.js';
+import { runtimeStats } from '../runtime/main-thread.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
 import { readId, readIntervalMs, readLimit, readOffset } from './params.js';
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
@@ -33,6 +34,7 @@ export const ROUTES = [
   '/futures/:id/calls',
   '/events',
   '/metrics',
+  '/runtime',
 ] as const;
 
 /** What a request gets: one JSON body, one text body (`/metrics`), or a subscription to the event feed. */
@@ -97,6 +99,12 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
       case 'streams':
       case 'futures':
         return ok(listPage(first, readOffset(query), readLimit(query)));
+      case 'runtime': {
+        const runtime = runtimeStats();
+        return runtime === undefined
+          ? failure(404, 'the runtime sampler has not started (nothing is monitored yet)')
+          : ok(runtime);
+      }
       case 'events':
         return { events: { intervalMs: readIntervalMs(query), limit: readLimit(query) } };
       case 'metrics': {

@@ -1,6 +1,7 @@
 import type { StreamRow, StreamState } from '../../types.js';
 import { formatDurationMs } from '../format.js';
 import { type Cell, renderTable } from '../table.js';
+import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
   active: 'green',
@@ -13,8 +14,10 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
   if (rows.length === 0) return 'No instrumented streams found.';
   const consumerWaits = rows.some((row) => row.consumerWaitMs !== null);
   const producerWaits = rows.some((row) => row.producerWaitMs !== null);
+  const thread = threadColumn(rows);
   const columns = [
     { header: 'Stream' },
+    ...thread.columns,
     { header: 'Kind' },
     { header: 'State' },
     { header: 'Yielded', align: 'right' as const },
@@ -25,6 +28,7 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
   ];
   const body = rows.map((row) => [
     row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    ...thread.cells(row),
     row.kind,
     { text: row.state, style: STATE_STYLE[row.state] },
     String(row.yielded),
