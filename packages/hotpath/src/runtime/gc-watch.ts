@@ -38,7 +38,11 @@ export class GcWatch {
       'other';
     this.count++;
     this.totalMs += entry.duration;
-    const slot = (this.byKind[kind] ??= { count: 0, totalMs: 0 });
+    let slot = this.byKind[kind];
+    if (slot === undefined) {
+      slot = { count: 0, totalMs: 0 };
+      this.byKind[kind] = slot;
+    }
     slot.count++;
     slot.totalMs += entry.duration;
   }

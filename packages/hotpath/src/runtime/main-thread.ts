@@ -83,7 +83,7 @@ export function workerFaults(): number {
 
 /** True once the sampler runs: what the tests of "monitoring off starts nothing" look at. */
 export function mainRuntimeRunning(): boolean {
-  return runtime !== null && runtime.sampler.running();
+  return runtime?.sampler.running() ?? false;
 }
 
 function countByType(names: string[]): Record<string, number> {
