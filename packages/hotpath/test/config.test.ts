@@ -44,6 +44,7 @@ describe('readConfig', () => {
       logsLimit: 50,
       report: 'table',
       futurePolls: false,
+      runtimeIntervalMs: 1000,
       noColor: false,
     });
   });
@@ -59,6 +60,7 @@ describe('readConfig', () => {
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_FUTURE_POLLS: 'on',
+      HOTPATH_RUNTIME_INTERVAL_MS: '250',
       NO_COLOR: '1',
     });
     assert.deepEqual(warnings, []);
@@ -72,6 +74,7 @@ describe('readConfig', () => {
       logsLimit: 7,
       report: 'json-pretty',
       futurePolls: true,
+      runtimeIntervalMs: 250,
       noColor: true,
     });
   });
@@ -85,7 +88,9 @@ describe('readConfig', () => {
       HOTPATH_REPORT: 'csv',
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
+      HOTPATH_RUNTIME_INTERVAL_MS: '5',
     });
+    assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
@@ -101,6 +106,7 @@ describe('readConfig', () => {
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
         'HOTPATH_FUTURE_POLLS',
+        'HOTPATH_RUNTIME_INTERVAL_MS',
       ],
     );
   });

@@ -14,6 +14,7 @@ import { useDetail, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
 import { Notice } from './Notice.js';
+import { RuntimeView } from './RuntimeView.js';
 import { RateTracker } from './rates.js';
 import { type AnyRow, displayLabel, type TabId, usableRows } from './rows.js';
 import { StatusLine } from './StatusLine.js';
@@ -199,7 +200,7 @@ export function App({
 
   return (
     <Box flexDirection="column" width={size.columns} height={screenRows}>
-      <TabBar tab={tab} counts={counts} title={title} width={size.columns} />
+      <TabBar tab={tab} runtime={ui.runtime} counts={counts} title={title} width={size.columns} />
       <StatusLine
         feed={feed}
         paused={ui.paused}
@@ -211,7 +212,18 @@ export function App({
         staleAfterMs={source.refreshMs * 3 + 3000}
       />
       <Box height={mainHeight} flexDirection="row">
-        {inspected !== undefined ? (
+        {ui.runtime ? (
+          <Box flexDirection="column" width={size.columns} borderStyle="bold" borderColor="white">
+            {snapshot === null ? (
+              <Notice
+                title={`Connecting to ${source.address}…`}
+                lines={feed.problem === null ? [] : [feed.problem]}
+              />
+            ) : (
+              <RuntimeView runtime={snapshot.runtime} width={size.columns - 2} height={mainHeight - 2} />
+            )}
+          </Box>
+        ) : inspected !== undefined ? (
           <Box width={size.columns} justifyContent="center" alignItems="center">
             <InspectPopup
               entry={inspected}

@@ -1,31 +1,38 @@
 import { Box, Text } from 'ink';
 import type { TabId } from './rows.js';
-import { TAB_KEYS } from './state.js';
+import { RUNTIME_KEY, TAB_KEYS } from './state.js';
 
 const TITLES: Record<TabId, string> = { channels: 'Channels', streams: 'Streams', futures: 'Futures' };
 
 export interface TabBarProps {
   tab: TabId;
+  /** The runtime page (tab 4) is showing. */
+  runtime?: boolean;
   counts: Record<TabId, number | null>;
   title: string;
   width: number;
 }
 
 /** `[1] Channels (12) | [2] Streams (3) | [3] Futures (5)`, the active tab marked and yellow. */
-export function TabBar({ tab, counts, title, width }: TabBarProps) {
+export function TabBar({ tab, runtime = false, counts, title, width }: TabBarProps) {
   const tabs = Object.entries(TAB_KEYS).map(([key, id]) => {
     const count = counts[id];
-    return { id, label: `[${key}] ${TITLES[id]}${count === null ? '' : ` (${count})`}` };
+    return {
+      id: id as string,
+      active: id === tab && !runtime,
+      label: `[${key}] ${TITLES[id]}${count === null ? '' : ` (${count})`}`,
+    };
   });
+  tabs.push({ id: 'runtime', active: runtime, label: `[${RUNTIME_KEY}] Runtime` });
   // The title gives way to the tabs on a narrow screen.
   const showTitle = tabs.map((t) => t.label).join(' | ').length + title.length + 4 <= width;
   return (
     <Box justifyContent="space-between">
       <Text wrap="truncate">
-        {tabs.map(({ id, label }, i) => (
+        {tabs.map(({ id, active, label }, i) => (
           <Text key={id}>
             {i > 0 ? <Text dimColor> | </Text> : ' '}
-            {id === tab ? (
+            {active ? (
               <Text color="yellow" bold>
                 {label}*
               </Text>

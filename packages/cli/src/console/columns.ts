@@ -196,8 +196,29 @@ export function queueCell(queued: number | null, capacity: number | null, width:
   ];
 }
 
+/**
+ * Which thread a row came from: shown only once some row carries a `threadId` (a worker's); rows of the
+ * main thread read `main` and sort first.
+ */
+const THREAD_COLUMN: Column = {
+  key: 'threadId',
+  header: 'Thread',
+  width: 6,
+  align: 'right',
+  drop: 2,
+  onlyWith: 'threadId',
+  sortValue: (row) => numberField(row, 'threadId') ?? 0,
+  cell: (row, _context, width) => {
+    const id = numberField(row, 'threadId');
+    return id === null
+      ? [{ text: fit('main', width, 'right'), dim: true }]
+      : plain(String(id), width, 'right');
+  },
+};
+
 const CHANNEL_COLUMNS: Column[] = [
   labelColumn('Channel'),
+  THREAD_COLUMN,
   textColumn('type', 'Type', 14, 3),
   stateColumn(),
   countColumn('sent', 'Sent', 8, 0),
@@ -228,6 +249,7 @@ const CHANNEL_COLUMNS: Column[] = [
 
 const STREAM_COLUMNS: Column[] = [
   labelColumn('Stream'),
+  THREAD_COLUMN,
   textColumn('kind', 'Kind', 14, 3),
   stateColumn(),
   countColumn('yielded', 'Yielded', 9, 0),
@@ -244,6 +266,7 @@ const STREAM_COLUMNS: Column[] = [
 
 const FUTURE_COLUMNS: Column[] = [
   labelColumn('Future'),
+  THREAD_COLUMN,
   countColumn('calls', 'Calls', 8, 0),
   countColumn('polls', 'Polls', 8, 2, 'polls'),
   {

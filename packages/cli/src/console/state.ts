@@ -27,6 +27,8 @@ export interface UiState {
   paused: boolean;
   /** Hide finished rows (closed, notified, errored, cancelled, and summaries of finished instances). */
   liveOnly: boolean;
+  /** Tab 4: the runtime page (threads, loop, heap, GC, stalls) instead of a table of rows. */
+  runtime: boolean;
 }
 
 /** What a key needs to know about the screen as drawn. */
@@ -83,8 +85,12 @@ export function initialState(tab: TabId = 'channels'): UiState {
     logTop: 0,
     paused: false,
     liveOnly: false,
+    runtime: false,
   };
 }
+
+/** The key of the runtime page, after the row tabs. */
+export const RUNTIME_KEY = '4';
 
 export type KeyResult = UiState | 'quit';
 
@@ -94,7 +100,15 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   if (input === 'q' || input === 'Q') return 'quit';
 
   const tab = TAB_KEYS[input];
-  if (tab !== undefined) return tab === state.tab ? state : switchTab(state, tab);
+  if (tab !== undefined) return tab === state.tab && !state.runtime ? state : switchTab(state, tab);
+  if (input === RUNTIME_KEY)
+    return { ...state, runtime: true, panel: false, inspect: false, editingFilter: false, focus: 'table' };
+  if (state.runtime) {
+    // The runtime page has no rows: only leaving it, pausing and quitting do anything.
+    if (key.tab) return switchTab(state, key.shift ? TAB_ORDER.at(-1)! : TAB_ORDER[0]!);
+    if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
+    return state;
+  }
   if (key.tab) {
     const next =
       TAB_ORDER[(TAB_ORDER.indexOf(state.tab) + (key.shift ? TAB_ORDER.length - 1 : 1)) % TAB_ORDER.length]!;
@@ -183,6 +197,7 @@ function switchTab(state: UiState, tab: TabId): UiState {
   return {
     ...state,
     tab,
+    runtime: false,
     inspect: false,
     editingFilter: false,
     logIndex: 0,

@@ -3,7 +3,7 @@ import { RecentRing } from '../registry/recent-ring.js';
 import type { Stall } from '../types.js';
 
 /** How often the watch timer asks to run; a stall is measured to within this much. */
-export const TICK_MS = 20;
+export const TICK_MS = 40;
 /** Lateness at or above this is a stall worth listing. */
 export const STALL_MS = 100;
 const STALLS_KEPT = 50;

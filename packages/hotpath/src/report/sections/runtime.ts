@@ -26,9 +26,8 @@ export function runtimeSection(runtime: RuntimeStats, color: boolean): string {
     ms(thread.eventLoop.delayMaxMs),
     thread.heap === undefined ? '-' : formatBytes(thread.heap.usedBytes),
   ]);
+  // The figures first and the table last, so that a report still ends on a table's closing border.
   const lines = [
-    `Threads:\n${renderTable(columns, body, color)}`,
-    '',
     `Memory: rss ${formatBytes(runtime.rssBytes)}, heap ${formatBytes(runtime.heap.usedBytes)} of ` +
       `${formatBytes(runtime.heap.totalBytes)} (limit ${formatBytes(runtime.heap.limitBytes)}), ` +
       `external ${formatBytes(runtime.externalBytes)}`,
@@ -38,5 +37,6 @@ export function runtimeSection(runtime: RuntimeStats, color: boolean): string {
   const longest = [...runtime.stalls].sort((a, b) => b.durationMs - a.durationMs).slice(0, STALLS_SHOWN);
   for (const stall of longest)
     lines.push(`  at ${(stall.atMs / 1000).toFixed(2)}s for ${formatDurationMs(stall.durationMs)}`);
+  lines.push('', `Threads:\n${renderTable(columns, body, color)}`);
   return lines.join('\n');
 }
