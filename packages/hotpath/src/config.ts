@@ -10,6 +10,8 @@ export interface Config {
   metricsToken: string | null;
   logsLimit: number;
   report: ReportFormat | 'off';
+  /** One report row per site (label or call site) or per instance still held. */
+  reportRows: 'site' | 'instance';
   futurePolls: boolean;
   noColor: boolean;
 }
@@ -39,6 +41,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
       'table',
       warn,
     ),
+    reportRows: readChoice(env, 'HOTPATH_REPORT_ROWS', ['site', 'instance'] as const, 'site', warn),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
   };
@@ -53,6 +56,7 @@ export function defaults(): Config {
     metricsToken: null,
     logsLimit: 50,
     report: 'table',
+    reportRows: 'site',
     futurePolls: false,
     noColor: false,
   };

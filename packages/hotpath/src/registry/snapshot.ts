@@ -1,20 +1,33 @@
 import type { Snapshot } from '../types.js';
-import { channelRegistry } from './channels.js';
+import { channelRegistry, channelSiteRows } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
 import { futureRows } from './futures.js';
-import { streamRows } from './streams.js';
+import { streamRows, streamSiteRows } from './streams.js';
+
+/** Which rows `channels` and `streams` hold: one per instance still held, or one per site. */
+export type RowsBy = 'instance' | 'site';
 
 /** Everything monitored, as of now. The server serves exactly this; reports print it. */
-export function takeSnapshot(): Snapshot {
+export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
+  const sites = by === 'site';
   return {
     schemaVersion: 1,
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
-    channels: shielded(() => channelRegistry.rows(), []),
-    streams: shielded(streamRows, []),
+    channels: sites ? shielded(channelSiteRows, []) : shielded(() => channelRegistry.rows(), []),
+    streams: sites ? shielded(streamSiteRows, []) : shielded(streamRows, []),
     futures: shielded(futureRows, []),
     faults: faultCount(),
+    ...(sites ? { by: 'site' as const } : {}),
+  };
+}
+
+/** The instance rows and, beside them, the site rows (what JSON reports carry). */
+export function takeSnapshotWithSites(): Snapshot {
+  return {
+    ...takeSnapshot('instance'),
+    sites: { channels: shielded(channelSiteRows, []), streams: shielded(streamSiteRows, []) },
   };
 }
 
