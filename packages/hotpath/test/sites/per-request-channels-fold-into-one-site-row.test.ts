@@ -11,7 +11,9 @@ function tableRows(report: string, section: string): string[] {
   assert.ok(start >= 0, report);
   const lines = report.slice(start).split('\n').slice(1);
   const end = lines.findIndex((line) => line === '');
-  return (end < 0 ? lines : lines.slice(0, end)).filter((line) => line.startsWith('| ') && !line.includes('='));
+  return (end < 0 ? lines : lines.slice(0, end)).filter(
+    (line) => line.startsWith('| ') && !line.includes('='),
+  );
 }
 
 test('3,000 per-request channels at one label: one report row, totals exact, state summarised', async () => {
