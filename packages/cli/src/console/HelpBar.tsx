@@ -9,7 +9,9 @@ export function helpText(state: UiState): string {
   if (state.panel && state.focus === 'panel')
     return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
   const logs = state.tab === 'futures' ? 'calls' : 'logs';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
+  const sites =
+    state.drill !== null ? '←/Esc sites · ' : state.tab === 'futures' ? '' : 'Enter/→ instances · ';
+  return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 export function HelpBar({ state }: { state: UiState }) {
