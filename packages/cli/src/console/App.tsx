@@ -77,8 +77,10 @@ export function App({
   }, [snapshot]);
   const rates = useMemo(() => {
     const all = {} as Record<TabId, Map<number, number>>;
+    // No snapshot yet is no measurement: rows already counting when the console attached are not new.
     for (const tab of TAB_ORDER)
-      all[tab] = trackers.current![tab].update(tabRows[tab], snapshot?.elapsedMs ?? 0);
+      all[tab] =
+        snapshot === null ? new Map() : trackers.current![tab].update(tabRows[tab], snapshot.elapsedMs);
     return all;
   }, [tabRows, snapshot]);
 
