@@ -42,6 +42,7 @@ describe('readConfig', () => {
       metricsToken: null,
       logsLimit: 50,
       report: 'table',
+      reportRows: 'site',
       futurePolls: false,
       noColor: false,
     });
@@ -56,6 +57,7 @@ describe('readConfig', () => {
       HOTPATH_METRICS_TOKEN: 's3cret',
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
+      HOTPATH_REPORT_ROWS: 'Instance',
       HOTPATH_FUTURE_POLLS: 'on',
       NO_COLOR: '1',
     });
@@ -68,6 +70,7 @@ describe('readConfig', () => {
       metricsToken: 's3cret',
       logsLimit: 7,
       report: 'json-pretty',
+      reportRows: 'instance',
       futurePolls: true,
       noColor: true,
     });
@@ -80,12 +83,14 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: 'http://x y',
       HOTPATH_LOGS_LIMIT: '-1',
       HOTPATH_REPORT: 'csv',
+      HOTPATH_REPORT_ROWS: 'rows',
       HOTPATH_FUTURE_POLLS: 'sometimes',
     });
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
     assert.equal(config.report, 'table');
+    assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
@@ -94,6 +99,7 @@ describe('readConfig', () => {
         'HOTPATH_METRICS_HOST',
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
+        'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
       ],
     );

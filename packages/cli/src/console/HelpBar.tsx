@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Text } from 'ink';
 import type { UiState } from './state.js';
 
@@ -29,7 +30,7 @@ export function FilterLine({ text }: { text: string }) {
       <Text color="cyan" bold>
         {' /'}
       </Text>
-      {text}
+      {escapeControl(text)}
       <Text inverse> </Text>
       <Text dimColor>{'  Enter keep · Esc clear'}</Text>
     </Text>
