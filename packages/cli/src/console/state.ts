@@ -83,6 +83,16 @@ function freshView(): TabView {
   return { selectedId: null, index: 0, top: 0, sort: { key: null, descending: false }, filter: '' };
 }
 
+/** A new list of rows starts with the panel closed, the table focused and the log position reset. */
+const NEW_LIST = {
+  panel: false,
+  focus: 'table',
+  inspect: false,
+  logIndex: 0,
+  logKey: null,
+  logTop: 0,
+} as const;
+
 export function initialState(tab: TabId = 'channels'): UiState {
   return {
     tab,
@@ -90,12 +100,7 @@ export function initialState(tab: TabId = 'channels'): UiState {
     drill: null,
     drillView: freshView(),
     editingFilter: false,
-    panel: false,
-    focus: 'table',
-    inspect: false,
-    logIndex: 0,
-    logKey: null,
-    logTop: 0,
+    ...NEW_LIST,
     paused: false,
     liveOnly: false,
   };
@@ -210,29 +215,15 @@ export function currentView(state: UiState): TabView {
 function openSite(state: UiState, target: { id: number; label: string }): UiState {
   return {
     ...state,
+    ...NEW_LIST,
     drill: { tab: state.tab, siteId: target.id, label: target.label },
     drillView: freshView(),
-    panel: false,
-    focus: 'table',
-    inspect: false,
-    logIndex: 0,
-    logKey: null,
-    logTop: 0,
   };
 }
 
 /** Back to the site rows, the site still selected. */
 function closeSite(state: UiState): UiState {
-  return {
-    ...state,
-    drill: null,
-    panel: false,
-    focus: 'table',
-    inspect: false,
-    logIndex: 0,
-    logKey: null,
-    logTop: 0,
-  };
+  return { ...state, ...NEW_LIST, drill: null };
 }
 
 function switchTab(state: UiState, tab: TabId): UiState {

@@ -9,6 +9,7 @@ import type {
 import { type ChannelStats, channelRow, summaryDelays } from './channel-stats.js';
 import type { SiteGroup } from './kind-registry.js';
 import { Reservoir } from './reservoir.js';
+import type { Site } from './sites.js';
 import { type StreamStats, streamRow } from './stream-stats.js';
 
 /**
@@ -65,10 +66,7 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
   for (const stats of held) if (stats.delay !== null) delays.absorb(stats.delay.reservoir);
   return {
     ...base,
-    id: site.id,
-    label: site.label,
-    instances,
-    state: siteState<ChannelState>(states, base.state),
+    ...siteHead(site, instances, siteState<ChannelState>(states, base.state)),
     sent,
     received,
     queued,
@@ -96,10 +94,7 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
   }
   return {
     ...base,
-    id: site.id,
-    label: site.label,
-    instances,
-    state: siteState<StreamState>(states, base.state),
+    ...siteHead(site, instances, siteState<StreamState>(states, base.state)),
     yielded,
     // Per instance, averaged over the held ones (the folded ones keep no rates of their own).
     firstItemMs: mean(rows.map((row) => row.firstItemMs)) ?? summary?.firstItemMs ?? null,
@@ -108,6 +103,11 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
     active,
     states,
   };
+}
+
+/** What names a site row: the site's id and label (no `-N` suffix), its instance count and state. */
+function siteHead<S extends string>(site: Site, instances: number, state: S) {
+  return { id: site.id, label: site.label, instances, state };
 }
 
 function mean(values: (number | null)[]): number | null {
