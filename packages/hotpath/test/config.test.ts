@@ -40,6 +40,7 @@ describe('readConfig', () => {
       metricsHost: '127.0.0.1',
       metricsServerOff: false,
       metricsToken: null,
+      metricsSeriesLimit: 2000,
       logsLimit: 50,
       report: 'table',
       reportRows: 'site',
@@ -55,6 +56,7 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: '[::1]',
       HOTPATH_METRICS_SERVER_OFF: 'true',
       HOTPATH_METRICS_TOKEN: 's3cret',
+      HOTPATH_METRICS_SERIES_LIMIT: '500',
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_REPORT_ROWS: 'Instance',
@@ -68,6 +70,7 @@ describe('readConfig', () => {
       metricsHost: '::1',
       metricsServerOff: true,
       metricsToken: 's3cret',
+      metricsSeriesLimit: 500,
       logsLimit: 7,
       report: 'json-pretty',
       reportRows: 'instance',
@@ -85,6 +88,7 @@ describe('readConfig', () => {
       HOTPATH_REPORT: 'csv',
       HOTPATH_REPORT_ROWS: 'rows',
       HOTPATH_FUTURE_POLLS: 'sometimes',
+      HOTPATH_METRICS_SERIES_LIMIT: '10',
     });
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
@@ -92,11 +96,13 @@ describe('readConfig', () => {
     assert.equal(config.report, 'table');
     assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
+    assert.equal(config.metricsSeriesLimit, 2000);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
         'HOTPATH_METRICS_PORT',
         'HOTPATH_METRICS_HOST',
+        'HOTPATH_METRICS_SERIES_LIMIT',
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
         'HOTPATH_REPORT_ROWS',
