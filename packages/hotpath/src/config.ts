@@ -12,6 +12,8 @@ export interface Config {
   metricsSeriesLimit: number;
   logsLimit: number;
   report: ReportFormat | 'off';
+  /** One report row per site (label or call site) or per instance still held. */
+  reportRows: 'site' | 'instance';
   futurePolls: boolean;
   /** How often the runtime sampler reads the event loop, heap and GC (and workers publish their rows). */
   runtimeIntervalMs: number;
@@ -55,6 +57,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
       'table',
       warn,
     ),
+    reportRows: readChoice(env, 'HOTPATH_REPORT_ROWS', ['site', 'instance'] as const, 'site', warn),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     runtimeIntervalMs: readInteger(env, 'HOTPATH_RUNTIME_INTERVAL_MS', 1000, 50, 3_600_000, warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
@@ -71,6 +74,7 @@ export function defaults(): Config {
     metricsSeriesLimit: DEFAULT_SERIES_LIMIT,
     logsLimit: 50,
     report: 'table',
+    reportRows: 'site',
     futurePolls: false,
     runtimeIntervalMs: 1000,
     noColor: false,

@@ -108,12 +108,29 @@ export interface FutureRow extends RowIdentity {
   duration: DelayPercentiles | null;
 }
 
+/**
+ * What a site row (one per custom label or call site, aggregating its instances) adds to the kind's row.
+ * Its `id` numbers sites, not instances; `instances` counts every instance made there, folded or held;
+ * the totals are exact.
+ */
+export interface SiteFields {
+  /** Instances of the site still live (not finished). */
+  active: number;
+  /** How many of the site's instances are in each state, folded ones included. */
+  states: Record<string, number>;
+}
+
+export type ChannelSiteRow = ChannelRow & SiteFields;
+export type StreamSiteRow = StreamRow & SiteFields;
+
 export interface LogEntry {
   /** The n-th send, receive or item, counting from 1. */
   index: number;
   /** Milliseconds since monitoring started. */
   timestampMs: number;
   message: string | null;
+  /** In a site's logs (`?by=site`): the label of the instance the entry came from. */
+  instance?: string;
 }
 
 export interface FutureCall {
@@ -159,6 +176,10 @@ export interface Snapshot {
   totals?: { channels: number; streams: number; futures: number };
   /** The process and its threads: event loop, heap, GC, stalls. Absent until the sampler has started. */
   runtime?: RuntimeStats;
+  /** `site` when `channels` and `streams` hold site rows (the server's `?by=site`), absent for instance rows. */
+  by?: 'site';
+  /** Site rows of channels and streams, next to the instance rows (JSON reports carry both). */
+  sites?: { channels: ChannelSiteRow[]; streams: StreamSiteRow[] };
 }
 
 export interface EventLoopStats {

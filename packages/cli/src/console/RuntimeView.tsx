@@ -4,6 +4,7 @@
  * Everything is read defensively: a server of another version may send less, or nothing.
  */
 
+import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import { fit, formatBytes, formatCount, formatDurationMs, isNumber, UNKNOWN } from './format.js';
 
@@ -20,10 +21,9 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Text from the wire, made safe for a terminal: control characters become spaces. */
+/** Text from the wire, made safe for a terminal: an escape sequence shows as text instead of acting. */
 function safe(value: unknown): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') : UNKNOWN;
+  return typeof value === 'string' ? escapeControl(value) : UNKNOWN;
 }
 
 /** Values from 0 to `max` as block characters, the newest at the right, `width` at most. */

@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import type { TabId } from './rows.js';
 import { RUNTIME_KEY, TAB_KEYS } from './state.js';
@@ -42,7 +43,7 @@ export function TabBar({ tab, runtime = false, counts, title, width }: TabBarPro
           </Text>
         ))}
       </Text>
-      {showTitle ? <Text dimColor>{title} </Text> : null}
+      {showTitle ? <Text dimColor>{escapeControl(title)} </Text> : null}
     </Box>
   );
 }

@@ -74,7 +74,7 @@ test('tab 4 shows threads, memory, GC and stalls; control characters from the wi
   const frame = await open.press('4');
   assert.match(frame, /\[4\] Runtime\*/);
   assert.match(frame, /0 main\s+25\.0% ▁▅█/);
-  assert.match(frame, /7 worker 7 \[2J \(exite/);
+  assert.match(frame, /7 worker 7\\x1b\[2J/);
   assert.ok(!frame.includes('\u001b[2J'), 'the escape sequence is gone');
   assert.match(frame, /GC\s+3 collections, 4\.50ms in all \(minor 3\)/);
   assert.match(frame, /Loop stalls ≥ 100 ms: 1/);

@@ -27,6 +27,14 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
       channels: wanted('channels') ? snapshot.channels : [],
       streams: wanted('streams') ? snapshot.streams : [],
       futures: wanted('futures') ? snapshot.futures : [],
+      ...(snapshot.sites === undefined
+        ? {}
+        : {
+            sites: {
+              channels: wanted('channels') ? snapshot.sites.channels : [],
+              streams: wanted('streams') ? snapshot.sites.streams : [],
+            },
+          }),
     };
     if (!runtimeWanted(snapshot, options)) delete filtered.runtime;
     return `${JSON.stringify(filtered, null, options.format === 'json-pretty' ? 2 : undefined)}\n`;

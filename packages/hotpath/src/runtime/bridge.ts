@@ -1,5 +1,13 @@
 import { BroadcastChannel } from 'node:worker_threads';
-import type { ChannelRow, EventLoopStats, FutureRow, HeapStats, StreamRow } from '../types.js';
+import type {
+  ChannelRow,
+  ChannelSiteRow,
+  EventLoopStats,
+  FutureRow,
+  HeapStats,
+  StreamRow,
+  StreamSiteRow,
+} from '../types.js';
 
 /**
  * Workers publish to the main thread over a BroadcastChannel with a name of hotpath's own, so the
@@ -16,6 +24,9 @@ export interface WorkerReport {
   channels: ChannelRow[];
   streams: StreamRow[];
   futures: FutureRow[];
+  /** The worker's site rows (one per label or call site), for the main thread's site views. */
+  channelSites: ChannelSiteRow[];
+  streamSites: StreamSiteRow[];
   faults: number;
   eventLoop: EventLoopStats;
   heap: HeapStats;

@@ -1,6 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import { recordFault, shielded } from '../registry/faults.js';
-import type { ChannelRow, FutureRow, RuntimeStats, StreamRow } from '../types.js';
+import type {
+  ChannelRow,
+  ChannelSiteRow,
+  FutureRow,
+  RuntimeStats,
+  StreamRow,
+  StreamSiteRow,
+} from '../types.js';
 import { listen } from './bridge.js';
 import { heapStats, ThreadSampler } from './sampler.js';
 import { WorkerThreads } from './threads.js';
@@ -75,6 +82,14 @@ export function workerStreamRows(): StreamRow[] {
 
 export function workerFutureRows(): FutureRow[] {
   return runtime === null ? [] : runtime.workers.rows('futures');
+}
+
+export function workerChannelSiteRows(): ChannelSiteRow[] {
+  return runtime === null ? [] : runtime.workers.rows('channelSites');
+}
+
+export function workerStreamSiteRows(): StreamSiteRow[] {
+  return runtime === null ? [] : runtime.workers.rows('streamSites');
 }
 
 export function workerFaults(): number {

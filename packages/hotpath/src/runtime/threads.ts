@@ -2,10 +2,12 @@ import diagnostics from 'node:diagnostics_channel';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { shielded } from '../registry/faults.js';
-import type { ChannelRow, FutureRow, StreamRow, ThreadStats } from '../types.js';
+import type { ThreadStats } from '../types.js';
 import type { WorkerReport } from './bridge.js';
 import { MinuteHistory } from './history.js';
 import { round } from './sampler.js';
+
+type RowKind = 'channels' | 'streams' | 'futures' | 'channelSites' | 'streamSites';
 
 /** Threads remembered at most; exited ones are forgotten first. */
 const THREADS_KEPT = 256;
@@ -138,13 +140,12 @@ export class WorkerThreads {
   }
 
   /** The rows every monitored worker last published, each with its thread id and an id of its own. */
-  rows<K extends 'channels' | 'streams' | 'futures'>(
-    kind: K,
-  ): (K extends 'channels' ? ChannelRow : K extends 'streams' ? StreamRow : FutureRow)[] {
-    const out: (ChannelRow | StreamRow | FutureRow)[] = [];
+  rows<K extends RowKind>(kind: K): WorkerReport[K] {
+    const out: { id: number; threadId?: number }[] = [];
     for (const thread of this.threads.values()) {
-      const rows = thread.report?.[kind];
-      if (rows === undefined) continue;
+      // A report from an older hotpath in the worker may lack a kind.
+      const rows = thread.report?.[kind] as { id: number }[] | undefined;
+      if (!Array.isArray(rows)) continue;
       for (const row of rows)
         out.push({ ...row, id: thread.threadId * ID_STRIDE + row.id, threadId: thread.threadId });
     }

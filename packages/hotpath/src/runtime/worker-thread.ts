@@ -1,8 +1,8 @@
 import { threadId } from 'node:worker_threads';
-import { channelRegistry } from '../registry/channels.js';
+import { channelRegistry, channelSiteRows } from '../registry/channels.js';
 import { faultCount, recordFault, shielded } from '../registry/faults.js';
 import { futureRows } from '../registry/futures.js';
-import { streamRows } from '../registry/streams.js';
+import { streamRows, streamSiteRows } from '../registry/streams.js';
 import { publish } from './bridge.js';
 import { heapStats, ThreadSampler } from './sampler.js';
 
@@ -34,6 +34,8 @@ function report(final: boolean): void {
       channels: channelRegistry.rows(),
       streams: streamRows(),
       futures: futureRows(),
+      channelSites: channelSiteRows(),
+      streamSites: streamSiteRows(),
       faults: faultCount(),
       eventLoop: own.eventLoop(),
       heap: heapStats(),
