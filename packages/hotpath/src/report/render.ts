@@ -53,9 +53,7 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
   }
   // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
   if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options))
-    parts.push(
-      `=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime, options.color)}\n`,
-    );
+    parts.push(`=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime)}\n`);
   if (snapshot.faults > 0)
     parts.push(`[hotpath] ${snapshot.faults} internal fault(s) were caught and ignored.\n`);
   return parts.join('\n');

@@ -115,9 +115,11 @@ export class WorkerThreads {
   stats(): ThreadStats[] {
     const out: ThreadStats[] = [];
     for (const thread of this.threads.values()) {
+      // A worker that exited since the last interval is known as such at once.
+      if (thread.worker !== null && thread.worker.threadId !== thread.threadId) thread.alive = false;
       const report = thread.report;
       // Measured from here when we hold the Worker; else (nested workers) what the worker said.
-      const fromHere = thread.lastElu !== null;
+      const fromHere = thread.utilizationHistory.values().length > 0;
       out.push({
         threadId: thread.threadId,
         name: thread.name,

@@ -90,3 +90,19 @@ describe('runtime sampler', () => {
     );
   });
 });
+
+test('a worker without hotpath (eval: true) appears in threads only, its utilisation measured from the main thread', async () => {
+  const result = await runScript(scenarios('runtime/eval-worker.ts'), {
+    ...on,
+    HOTPATH_RUNTIME_INTERVAL_MS: '200',
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const { threadId, threads, channels } = JSON.parse(result.stdout);
+  assert.equal(channels, 1, 'no rows from the worker');
+  const thread = threads.find((t: { threadId: number }) => t.threadId === threadId);
+  assert.ok(thread, `thread ${threadId} in ${JSON.stringify(threads)}`);
+  assert.equal(thread.monitored, false);
+  assert.equal(thread.alive, false);
+  assert.equal(thread.heap, undefined);
+  assert.ok(thread.eventLoop.utilization > 0.5, `a busy worker: ${thread.eventLoop.utilization}`);
+});
