@@ -2,7 +2,10 @@ import type { Snapshot } from '../types.js';
 import { channelRegistry } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
+import { focused } from './focus.js';
+import { functionRows } from './functions.js';
 import { futureRows } from './futures.js';
+import { gaugeRows } from './gauges.js';
 import { streamRows } from './streams.js';
 
 /** Everything monitored, as of now. The server serves exactly this; reports print it. */
@@ -11,9 +14,11 @@ export function takeSnapshot(): Snapshot {
     schemaVersion: 1,
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
-    channels: shielded(() => channelRegistry.rows(), []),
-    streams: shielded(streamRows, []),
-    futures: shielded(futureRows, []),
+    channels: focused(shielded(() => channelRegistry.rows(), [])),
+    streams: focused(shielded(streamRows, [])),
+    futures: focused(shielded(futureRows, [])),
+    functions: focused(shielded(functionRows, [])),
+    gauges: focused(shielded(gaugeRows, [])),
     faults: faultCount(),
   };
 }
@@ -26,6 +31,8 @@ export function emptySnapshot(): Snapshot {
     channels: [],
     streams: shielded(streamRows, []),
     futures: shielded(futureRows, []),
+    functions: [],
+    gauges: [],
     faults: 0,
   };
 }
