@@ -230,7 +230,7 @@ export interface Snapshot {
    * Full row counts, set by the metrics server (`/snapshot`, `/events`) when `limit` may have cut the
    * lists short.
    */
-  totals?: { channels: number; streams: number; futures: number };
+  totals?: { channels: number; streams: number; futures: number; functions?: number; gauges?: number };
 }
 
 /** `@measure()`: a method decorator for sync and async methods, in both decorator dialects. */

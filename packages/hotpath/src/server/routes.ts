@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { channelLogs } from '../registry/channels.js';
 import { recordFault } from '../registry/faults.js';
+import { functionLogs } from '../registry/functions.js';
 import { futureCalls } from '../registry/futures.js';
+import { gaugeLogs } from '../registry/gauges.js';
 import { streamLogs } from '../registry/streams.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
 import { readId, readIntervalMs, readLimit, readOffset } from './params.js';
@@ -28,6 +30,10 @@ export const ROUTES = [
   '/streams/:id/logs',
   '/futures',
   '/futures/:id/calls',
+  '/functions',
+  '/functions/:id/logs',
+  '/gauges',
+  '/gauges/:id/logs',
   '/events',
 ] as const;
 
@@ -89,6 +95,8 @@ function route({ segments, query }: RequestTarget): Answer {
       case 'channels':
       case 'streams':
       case 'futures':
+      case 'functions':
+      case 'gauges':
         return ok(listPage(first, readOffset(query), readLimit(query)));
       case 'events':
         return { events: { intervalMs: readIntervalMs(query), limit: readLimit(query) } };
@@ -98,6 +106,8 @@ function route({ segments, query }: RequestTarget): Answer {
     if (first === 'channels' && third === 'logs') return item('channel', second!, channelLogs);
     if (first === 'streams' && third === 'logs') return item('stream', second!, streamLogs);
     if (first === 'futures' && third === 'calls') return item('future', second!, futureCalls);
+    if (first === 'functions' && third === 'logs') return item('function', second!, functionLogs);
+    if (first === 'gauges' && third === 'logs') return item('gauge', second!, gaugeLogs);
   }
   return failure(404, `no route ${clip(`/${segments.join('/')}`)}; see GET / for the list`);
 }

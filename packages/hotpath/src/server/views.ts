@@ -1,8 +1,8 @@
 import { nowMs } from '../registry/clock.js';
 import { takeSnapshot } from '../registry/snapshot.js';
-import type { ChannelRow, FutureRow, Snapshot, StreamRow } from '../types.js';
+import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Snapshot, StreamRow } from '../types.js';
 
-export type ListKind = 'channels' | 'streams' | 'futures';
+export type ListKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 /** `GET /snapshot`: `snapshot()` with every list cut to `limit` rows, and the full counts in `totals`. */
 export function limitedSnapshot(limit: number): Snapshot {
@@ -15,10 +15,14 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
     channels: snapshot.channels.slice(0, limit),
     streams: snapshot.streams.slice(0, limit),
     futures: snapshot.futures.slice(0, limit),
+    ...(snapshot.functions === undefined ? {} : { functions: snapshot.functions.slice(0, limit) }),
+    ...(snapshot.gauges === undefined ? {} : { gauges: snapshot.gauges.slice(0, limit) }),
     totals: {
       channels: snapshot.channels.length,
       streams: snapshot.streams.length,
       futures: snapshot.futures.length,
+      functions: snapshot.functions?.length ?? 0,
+      gauges: snapshot.gauges?.length ?? 0,
     },
   };
 }
@@ -26,12 +30,14 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
 export type ListPage =
   | { elapsedMs: number; total: number; channels: ChannelRow[] }
   | { elapsedMs: number; total: number; streams: StreamRow[] }
-  | { elapsedMs: number; total: number; futures: FutureRow[] };
+  | { elapsedMs: number; total: number; futures: FutureRow[] }
+  | { elapsedMs: number; total: number; functions: FunctionRow[] }
+  | { elapsedMs: number; total: number; gauges: GaugeRow[] };
 
 /** `GET /channels` and friends: one page of one kind, taken from the same snapshot the other routes use. */
 export function listPage(kind: ListKind, offset: number, limit: number): ListPage {
   const snapshot = takeSnapshot();
-  const rows = snapshot[kind];
+  const rows = snapshot[kind] ?? [];
   return {
     elapsedMs: snapshot.elapsedMs,
     total: rows.length,
