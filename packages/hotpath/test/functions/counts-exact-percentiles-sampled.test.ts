@@ -38,7 +38,8 @@ function durations(count: number): number[] {
  */
 function assertPercentilesMatch(reported: FunctionRow, reference: number[], slackMs: number): void {
   const sorted = [...reference].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
   for (const [p, value] of [
     [0.5, reported.p50Ms],
     [0.95, reported.p95Ms],
@@ -88,7 +89,10 @@ describe('10,000 calls: counts exact, durations sampled within the stated error'
     );
     for (const ms of plan) assert.equal(await fn(ms), ms);
     const reported = row('acc-async');
-    assert.deepEqual([reported.calls, reported.errors, reported.pending, reported.async], [CALLS, 0, 0, true]);
+    assert.deepEqual(
+      [reported.calls, reported.errors, reported.pending, reported.async],
+      [CALLS, 0, 0, true],
+    );
     assertPercentilesMatch(reported, spent, 0.05);
   });
 

@@ -34,7 +34,9 @@ describe('measure, measureBlock, gauge, val: off vs on, the same program', () =>
 
   test('an unhandled rejection of a measured async function: same error, same exit code', async () => {
     const file = scenarios('functions-differential.ts');
-    const [off, on] = await Promise.all([OFF, ON].map((env) => runScript(file, env, { args: ['unhandled'] })));
+    const [off, on] = await Promise.all(
+      [OFF, ON].map((env) => runScript(file, env, { args: ['unhandled'] })),
+    );
     assert.notEqual(off!.code, 0);
     assert.match(off!.stderr, /RangeError: negative -5/);
     assert.deepEqual(seen(on!), seen(off!));

@@ -56,7 +56,10 @@ await Promise.all(pending);
 say('async order', order);
 await asyncFn(-1).catch((error) => say('rejected', error instanceof RangeError, error.message));
 
-say('block value', measureBlock('block', () => 40 + 2));
+say(
+  'block value',
+  measureBlock('block', () => 40 + 2),
+);
 say('block promise', await measureBlock('async block', async () => 'later'));
 try {
   measureBlock('throwing block', () => {

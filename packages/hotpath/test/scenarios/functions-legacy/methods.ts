@@ -49,7 +49,12 @@ const output = {
   name: [proto.total.name, proto.greet.name],
   thrown: thrown instanceof RangeError ? `RangeError: ${thrown.message}` : String(thrown),
   rows: (snapshot().functions ?? [])
-    .map(({ label, calls, errors, async }) => ({ label: label.replace(/^.*:\d+ /, ''), calls, errors, async }))
+    .map(({ label, calls, errors, async }) => ({
+      label: label.replace(/^.*:\d+ /, ''),
+      calls,
+      errors,
+      async,
+    }))
     .sort((a, b) => (a.label < b.label ? -1 : 1)),
 };
 console.log(JSON.stringify(output));
