@@ -10,6 +10,7 @@ const out: unknown[] = [];
 const say = (...items: unknown[]) => out.push(items);
 
 function variadic(this: unknown, ...args: unknown[]) {
+  // biome-ignore lint/complexity/noArguments: the wrapper must pass the arguments object exactly as given
   return { self: this === undefined ? 'undefined' : typeof this, args, count: arguments.length };
 }
 (variadic as any).tag = 'tagged';
