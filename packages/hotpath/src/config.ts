@@ -8,6 +8,8 @@ export interface Config {
   metricsHost: string;
   metricsServerOff: boolean;
   metricsToken: string | null;
+  /** Most series `GET /metrics` and `hotpath/otel` export; sites beyond it are summed into `(other)`. */
+  metricsSeriesLimit: number;
   logsLimit: number;
   report: ReportFormat | 'off';
   futurePolls: boolean;
@@ -24,6 +26,10 @@ type Warn = (message: string) => void;
 const TRUE = new Set(['1', 'true', 'on', 'yes']);
 const FALSE = new Set(['0', 'false', 'off', 'no', '']);
 const MAX_LOGS_LIMIT = 100_000;
+const DEFAULT_SERIES_LIMIT = 2000;
+/** Room for the fixed series (faults, the `(other)` rows) and a few sites. */
+const MIN_SERIES_LIMIT = 50;
+const MAX_SERIES_LIMIT = 1_000_000;
 
 export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
   const enabled = readSwitch(env, 'HOTPATH', warn);
@@ -35,6 +41,14 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     metricsHost: readHost(env, warn),
     metricsServerOff: readSwitch(env, 'HOTPATH_METRICS_SERVER_OFF', warn),
     metricsToken: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
+    metricsSeriesLimit: readInteger(
+      env,
+      'HOTPATH_METRICS_SERIES_LIMIT',
+      DEFAULT_SERIES_LIMIT,
+      MIN_SERIES_LIMIT,
+      MAX_SERIES_LIMIT,
+      warn,
+    ),
     logsLimit: readInteger(env, 'HOTPATH_LOGS_LIMIT', 50, 0, MAX_LOGS_LIMIT, warn),
     report: readChoice(
       env,
@@ -57,6 +71,7 @@ export function defaults(): Config {
     metricsHost: '127.0.0.1',
     metricsServerOff: false,
     metricsToken: null,
+    metricsSeriesLimit: DEFAULT_SERIES_LIMIT,
     logsLimit: 50,
     report: 'table',
     futurePolls: false,

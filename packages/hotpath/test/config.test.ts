@@ -40,6 +40,7 @@ describe('readConfig', () => {
       metricsHost: '127.0.0.1',
       metricsServerOff: false,
       metricsToken: null,
+      metricsSeriesLimit: 2000,
       logsLimit: 50,
       report: 'table',
       futurePolls: false,
@@ -54,6 +55,7 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: '[::1]',
       HOTPATH_METRICS_SERVER_OFF: 'true',
       HOTPATH_METRICS_TOKEN: 's3cret',
+      HOTPATH_METRICS_SERIES_LIMIT: '500',
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_FUTURE_POLLS: 'on',
@@ -66,6 +68,7 @@ describe('readConfig', () => {
       metricsHost: '::1',
       metricsServerOff: true,
       metricsToken: 's3cret',
+      metricsSeriesLimit: 500,
       logsLimit: 7,
       report: 'json-pretty',
       futurePolls: true,
@@ -81,17 +84,20 @@ describe('readConfig', () => {
       HOTPATH_LOGS_LIMIT: '-1',
       HOTPATH_REPORT: 'csv',
       HOTPATH_FUTURE_POLLS: 'sometimes',
+      HOTPATH_METRICS_SERIES_LIMIT: '10',
     });
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
     assert.equal(config.report, 'table');
     assert.equal(config.futurePolls, false);
+    assert.equal(config.metricsSeriesLimit, 2000);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
         'HOTPATH_METRICS_PORT',
         'HOTPATH_METRICS_HOST',
+        'HOTPATH_METRICS_SERIES_LIMIT',
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
         'HOTPATH_FUTURE_POLLS',

@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { config } from '../config.js';
+import { contentTypeOf, formatFor, renderMetrics } from '../export/prometheus.js';
 import { channelLogs } from '../registry/channels.js';
 import { recordFault } from '../registry/faults.js';
 import { functionLogs } from '../registry/functions.js';
 import { futureCalls } from '../registry/futures.js';
 import { gaugeLogs } from '../registry/gauges.js';
+import { takeSnapshot } from '../registry/snapshot.js';
 import { streamLogs } from '../registry/streams.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
 import { readId, readIntervalMs, readLimit, readOffset } from './params.js';
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
-import { ALLOWED_METHODS, sendError, sendJson } from './respond.js';
+import { ALLOWED_METHODS, sendError, sendJson, sendText } from './respond.js';
 import type { EventHub } from './sse.js';
 import { health, limitedSnapshot, listPage } from './views.js';
 
@@ -35,11 +38,13 @@ export const ROUTES = [
   '/gauges',
   '/gauges/:id/logs',
   '/events',
+  '/metrics',
 ] as const;
 
-/** What a request gets: one JSON body, or a subscription to the event feed. */
+/** What a request gets: one JSON body, one text body (`/metrics`), or a subscription to the event feed. */
 type Answer =
   | { status: number; body: unknown; headers?: Record<string, string> }
+  | { text: string; contentType: string }
   | { events: { intervalMs: number; limit: number } };
 
 /**
@@ -54,6 +59,8 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, context
     if ('events' in answer) {
       const { intervalMs, limit } = answer.events;
       context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD');
+    } else if ('text' in answer) {
+      sendText(res, 200, answer.text, answer.contentType);
     } else {
       sendJson(res, answer.status, answer.body, answer.headers);
     }
@@ -76,14 +83,14 @@ function answerFor(req: IncomingMessage, context: RouteContext): Answer {
   if (method !== 'GET' && method !== 'HEAD')
     return failure(405, `method ${clip(method)} not allowed; use GET or HEAD`, { Allow: ALLOWED_METHODS });
   try {
-    return route(parseTarget(req.url));
+    return route(parseTarget(req.url), req.headers.accept);
   } catch (error) {
     if (error instanceof BadRequest) return failure(400, error.message);
     throw error;
   }
 }
 
-function route({ segments, query }: RequestTarget): Answer {
+function route({ segments, query }: RequestTarget, accept: string | undefined): Answer {
   const [first, second, third] = segments;
   if (segments.length === 0) return ok({ routes: ROUTES });
   if (segments.length === 1) {
@@ -100,6 +107,13 @@ function route({ segments, query }: RequestTarget): Answer {
         return ok(listPage(first, readOffset(query), readLimit(query)));
       case 'events':
         return { events: { intervalMs: readIntervalMs(query), limit: readLimit(query) } };
+      case 'metrics': {
+        const format = formatFor(accept);
+        return {
+          text: renderMetrics(takeSnapshot(), config.metricsSeriesLimit, format),
+          contentType: contentTypeOf(format),
+        };
+      }
     }
   }
   if (segments.length === 3) {
