@@ -45,6 +45,8 @@ describe('readConfig', () => {
       report: 'table',
       futurePolls: false,
       noColor: false,
+      focus: null,
+      timeExclusive: false,
     });
   });
 
@@ -59,6 +61,8 @@ describe('readConfig', () => {
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_FUTURE_POLLS: 'on',
+      HOTPATH_FOCUS: ' api/ ',
+      HOTPATH_TIME_EXCLUSIVE: 'yes',
       NO_COLOR: '1',
     });
     assert.deepEqual(warnings, []);
@@ -73,6 +77,8 @@ describe('readConfig', () => {
       report: 'json-pretty',
       futurePolls: true,
       noColor: true,
+      focus: 'api/',
+      timeExclusive: true,
     });
   });
 

@@ -21,8 +21,9 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
       channels: snapshot.channels.length,
       streams: snapshot.streams.length,
       futures: snapshot.futures.length,
-      functions: snapshot.functions?.length ?? 0,
-      gauges: snapshot.gauges?.length ?? 0,
+      // Only when there are any, so that a client written before these lists existed sees what it knew.
+      ...(snapshot.functions?.length ? { functions: snapshot.functions.length } : {}),
+      ...(snapshot.gauges?.length ? { gauges: snapshot.gauges.length } : {}),
     },
   };
 }

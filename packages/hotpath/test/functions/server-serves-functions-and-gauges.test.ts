@@ -35,6 +35,8 @@ describe('routes for functions and gauges', () => {
     assert.equal(direct.calls, 3);
     assert.deepEqual(gauges.json.gauges, snapshot.gauges);
     assert.deepEqual(gauges.json.gauges[0].history, [10, 20, 30, 40]);
+    const totals = (await request(`${server.url}/snapshot?limit=1`)).json.totals;
+    assert.deepEqual([totals.functions, totals.gauges], [1, 1]);
   });
 
   test('/functions/:id/logs has the logged return values, /gauges/:id/logs the updates, newest first', async () => {
