@@ -9,7 +9,7 @@ import { getJson, openGet, REQUEST_TIMEOUT_MS, readBody } from './http.js';
 import { SseParser } from './sse.js';
 
 export type Phase = 'connecting' | 'live' | 'stale';
-export type DetailKind = 'channels' | 'streams' | 'futures';
+export type DetailKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 export interface FeedState {
   /** `connecting` until the first snapshot; `stale` when data is shown but the feed broke. */
@@ -29,7 +29,7 @@ export interface DataSource {
   readonly refreshMs: number;
   current(): FeedState;
   subscribe(listener: () => void): () => void;
-  /** `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`. */
+  /** `/channels/:id/logs`, `/streams/:id/logs`, `/futures/:id/calls`, `/functions/:id/logs`, `/gauges/:id/logs`. */
   fetchDetail(kind: DetailKind, id: number): Promise<unknown>;
   close(): void;
 }

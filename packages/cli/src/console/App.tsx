@@ -33,11 +33,19 @@ export interface AppProps {
   now?: () => number;
 }
 
-const SINGULAR: Record<TabId, string> = { channels: 'channel', streams: 'stream', futures: 'future' };
+const SINGULAR: Record<TabId, string> = {
+  channels: 'channel',
+  streams: 'stream',
+  futures: 'future',
+  functions: 'measured function',
+  gauges: 'gauge',
+};
 const HOW_TO: Record<TabId, string> = {
   channels: 'Wrap one with channel(…) and run the program with HOTPATH=1',
   streams: 'Wrap one with stream(…) and run the program with HOTPATH=1',
   futures: 'Wrap one with future(…) or futureFn(…) and run the program with HOTPATH=1',
+  functions: 'Wrap one with measure(…), @measure() or measureBlock(…) and run the program with HOTPATH=1',
+  gauges: 'Set one with gauge(label, value) or val(label, value) and run the program with HOTPATH=1',
 };
 
 export function App({
@@ -68,6 +76,8 @@ export function App({
     channels: new RateTracker('channels'),
     streams: new RateTracker('streams'),
     futures: new RateTracker('futures'),
+    functions: new RateTracker('functions'),
+    gauges: new RateTracker('gauges'),
   };
   const tabRows = useMemo(() => {
     const all = {} as Record<TabId, AnyRow[]>;
@@ -181,8 +191,8 @@ export function App({
 
   const facts = [
     arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
-    snapshot?.totals !== undefined && snapshot.totals[tab] > allRows.length
-      ? `first ${allRows.length} of ${snapshot.totals[tab]}`
+    (snapshot?.totals?.[tab] ?? 0) > allRows.length
+      ? `first ${allRows.length} of ${snapshot?.totals?.[tab]}`
       : null,
     ui.liveOnly ? `live only (${allRows.length - rows.length} finished hidden)` : null,
     view.sort.key === null

@@ -7,9 +7,9 @@ export function helpText(state: UiState): string {
   const common = 'p pause · q quit';
   if (state.inspect) return ` ↑↓/jk previous/next · i/o/h/Esc close · ${common}`;
   if (state.panel && state.focus === 'panel')
-    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
+    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-6 tabs · ${common}`;
   const logs = state.tab === 'futures' ? 'calls' : 'logs';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
+  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 export function HelpBar({ state }: { state: UiState }) {
