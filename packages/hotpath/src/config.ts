@@ -12,6 +12,8 @@ export interface Config {
   metricsSeriesLimit: number;
   logsLimit: number;
   report: ReportFormat | 'off';
+  /** One report row per site (label or call site) or per instance still held. */
+  reportRows: 'site' | 'instance';
   futurePolls: boolean;
   noColor: boolean;
   /** `HOTPATH_FOCUS`: only rows whose label contains this text (or matches this `/regex/`) are shown. */
@@ -57,6 +59,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
       'table',
       warn,
     ),
+    reportRows: readChoice(env, 'HOTPATH_REPORT_ROWS', ['site', 'instance'] as const, 'site', warn),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
     focus: readFocus(env, warn),
@@ -74,6 +77,7 @@ export function defaults(): Config {
     metricsSeriesLimit: DEFAULT_SERIES_LIMIT,
     logsLimit: 50,
     report: 'table',
+    reportRows: 'site',
     futurePolls: false,
     noColor: false,
     focus: null,

@@ -178,12 +178,29 @@ export interface GaugeLogs {
   logs: LogEntry[];
 }
 
+/**
+ * What a site row (one per custom label or call site, aggregating its instances) adds to the kind's row.
+ * Its `id` numbers sites, not instances; `instances` counts every instance made there, folded or held;
+ * the totals are exact.
+ */
+export interface SiteFields {
+  /** Instances of the site still live (not finished). */
+  active: number;
+  /** How many of the site's instances are in each state, folded ones included. */
+  states: Record<string, number>;
+}
+
+export type ChannelSiteRow = ChannelRow & SiteFields;
+export type StreamSiteRow = StreamRow & SiteFields;
+
 export interface LogEntry {
   /** The n-th send, receive or item, counting from 1. */
   index: number;
   /** Milliseconds since monitoring started. */
   timestampMs: number;
   message: string | null;
+  /** In a site's logs (`?by=site`): the label of the instance the entry came from. */
+  instance?: string;
 }
 
 export interface FutureCall {
@@ -231,6 +248,10 @@ export interface Snapshot {
    * lists short.
    */
   totals?: { channels: number; streams: number; futures: number; functions?: number; gauges?: number };
+  /** `site` when `channels` and `streams` hold site rows (the server's `?by=site`), absent for instance rows. */
+  by?: 'site';
+  /** Site rows of channels and streams, next to the instance rows (JSON reports carry both). */
+  sites?: { channels: ChannelSiteRow[]; streams: StreamSiteRow[] };
 }
 
 /** `@measure()`: a method decorator for sync and async methods, in both decorator dialects. */

@@ -43,6 +43,7 @@ describe('readConfig', () => {
       metricsSeriesLimit: 2000,
       logsLimit: 50,
       report: 'table',
+      reportRows: 'site',
       futurePolls: false,
       noColor: false,
       focus: null,
@@ -60,6 +61,7 @@ describe('readConfig', () => {
       HOTPATH_METRICS_SERIES_LIMIT: '500',
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
+      HOTPATH_REPORT_ROWS: 'Instance',
       HOTPATH_FUTURE_POLLS: 'on',
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
@@ -75,6 +77,7 @@ describe('readConfig', () => {
       metricsSeriesLimit: 500,
       logsLimit: 7,
       report: 'json-pretty',
+      reportRows: 'instance',
       futurePolls: true,
       noColor: true,
       focus: 'api/',
@@ -89,6 +92,7 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: 'http://x y',
       HOTPATH_LOGS_LIMIT: '-1',
       HOTPATH_REPORT: 'csv',
+      HOTPATH_REPORT_ROWS: 'rows',
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
     });
@@ -96,6 +100,7 @@ describe('readConfig', () => {
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
     assert.equal(config.report, 'table');
+    assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
     assert.equal(config.metricsSeriesLimit, 2000);
     assert.deepEqual(
@@ -106,6 +111,7 @@ describe('readConfig', () => {
         'HOTPATH_METRICS_SERIES_LIMIT',
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
+        'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
       ],
     );

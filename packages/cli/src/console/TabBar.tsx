@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import type { TabId } from './rows.js';
 import { TAB_KEYS } from './state.js';
@@ -41,7 +42,7 @@ export function TabBar({ tab, counts, title, width }: TabBarProps) {
           </Text>
         ))}
       </Text>
-      {showTitle ? <Text dimColor>{title} </Text> : null}
+      {showTitle ? <Text dimColor>{escapeControl(title)} </Text> : null}
     </Box>
   );
 }

@@ -112,10 +112,26 @@ function stateColumn(drop = 0): Column {
     cell: (row, _context, width) => {
       const state = textField(row, 'state') ?? UNKNOWN;
       const color = stateColor(state);
-      const text = state === 'full' ? '⚠ full' : state;
+      const text = siteStateWord(row) ?? (state === 'full' ? '⚠ full' : state);
       return [{ text: fit(text, width), ...(color ? { color } : { dim: true }) }];
     },
   };
+}
+
+/**
+ * A site row's state in a narrow cell: `⚠ 2 full`, `3 active`, else its one state; the whole count
+ * (`3 active · 554 closed`) is in the status line and the instance view. Null for a row of one instance.
+ */
+function siteStateWord(row: AnyRow): string | null {
+  const states = field(row, 'states');
+  if ((numberField(row, 'instances') ?? 1) <= 1 || states === null || typeof states !== 'object') return null;
+  const count = (name: string) => {
+    const n = (states as Record<string, unknown>)[name];
+    return typeof n === 'number' ? n : 0;
+  };
+  if (count('full') > 0) return `⚠ ${count('full')} full`;
+  if (count('active') > 0) return `${count('active')} active`;
+  return null;
 }
 
 /** A right-aligned numeric field of the row, sorted by its value and shown through `format`. */
@@ -214,8 +230,13 @@ const CHANNEL_COLUMNS: Column[] = [
       // Fill ratio where there is a capacity, so that "full" sorts first whatever the size.
       return queued === null ? null : capacity ? queued / capacity : queued;
     },
+    // A site's queue sums its instances; a bar against one instance's capacity would mislead.
     cell: (row, _context, width) =>
-      queueCell(numberField(row, 'queued'), numberField(row, 'capacity'), width),
+      queueCell(
+        numberField(row, 'queued'),
+        (numberField(row, 'instances') ?? 1) > 1 ? null : numberField(row, 'capacity'),
+        width,
+      ),
   },
   numberColumn('queuedBytes', 'Mem', 8, 6, formatBytes),
   rateColumn(2),

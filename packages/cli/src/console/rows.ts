@@ -6,8 +6,20 @@ import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, StreamRow } from 'ho
 
 export type TabId = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
+/** Only channels and streams have instances under a site row; the other tabs list one row per site. */
+export function hasInstanceRows(tab: TabId): boolean {
+  return tab === 'channels' || tab === 'streams';
+}
+
 /** A row of any kind, as received: the known fields, and possibly more. */
-export type AnyRow = (ChannelRow | StreamRow | FutureRow | FunctionRow | GaugeRow) & Record<string, unknown>;
+export type AnyRow = (
+  | ChannelRow
+  | StreamRow
+  | FutureRow
+  // One row per site, never folded: `instances` is absent.
+  | ((FunctionRow | GaugeRow) & { instances?: number })
+) &
+  Record<string, unknown>;
 
 export function field(row: AnyRow, name: string): unknown {
   return (row as Record<string, unknown>)[name];

@@ -6,8 +6,8 @@ import { recordFault, shielded } from './faults.js';
 import { formatValue } from './format-value.js';
 import { TrackedCall } from './future-call.js';
 import { FutureSite, round } from './future-site.js';
-import { compareSites } from './kind-registry.js';
 import { EXACT_FIRST, oneInSampleEvery } from './sampling.js';
+import { compareSites } from './site-order.js';
 import { Sites } from './sites.js';
 
 /** A call that has not settled, as the report's hang list shows it. */

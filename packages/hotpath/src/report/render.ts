@@ -39,6 +39,14 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
       futures: wanted('futures') ? snapshot.futures : [],
       functions: wanted('functions') ? (snapshot.functions ?? []) : [],
       gauges: wanted('gauges') ? (snapshot.gauges ?? []) : [],
+      ...(snapshot.sites === undefined
+        ? {}
+        : {
+            sites: {
+              channels: wanted('channels') ? snapshot.sites.channels : [],
+              streams: wanted('streams') ? snapshot.sites.streams : [],
+            },
+          }),
     };
     return `${JSON.stringify(filtered, null, options.format === 'json-pretty' ? 2 : undefined)}\n`;
   }

@@ -1,19 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { config } from '../config.js';
 import { contentTypeOf, formatFor, renderMetrics } from '../export/prometheus.js';
-import { channelLogs } from '../registry/channels.js';
+import { channelLogs, channelSiteLogs } from '../registry/channels.js';
 import { recordFault } from '../registry/faults.js';
 import { functionLogs } from '../registry/functions.js';
 import { futureCalls } from '../registry/futures.js';
 import { gaugeLogs } from '../registry/gauges.js';
 import { takeSnapshot } from '../registry/snapshot.js';
-import { streamLogs } from '../registry/streams.js';
+import { streamLogs, streamSiteLogs } from '../registry/streams.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
-import { readId, readIntervalMs, readLimit, readOffset } from './params.js';
+import { readBy, readId, readIntervalMs, readLimit, readOffset, readSite } from './params.js';
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
 import { ALLOWED_METHODS, sendError, sendJson, sendText } from './respond.js';
 import type { EventHub } from './sse.js';
-import { health, limitedSnapshot, listPage } from './views.js';
+import { health, limitedSnapshot, listPage, sitePage } from './views.js';
 
 export interface RouteContext {
   readonly hub: EventHub;
@@ -45,7 +45,7 @@ export const ROUTES = [
 type Answer =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { text: string; contentType: string }
-  | { events: { intervalMs: number; limit: number } };
+  | { events: { intervalMs: number; limit: number; by: 'site' | 'instance' } };
 
 /**
  * Answers one request. Whatever arrives, the answer is a JSON 2xx or 4xx; a fault of hotpath's own is
@@ -57,8 +57,8 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, context
     req.resume();
     const answer = answerFor(req, context);
     if ('events' in answer) {
-      const { intervalMs, limit } = answer.events;
-      context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD');
+      const { intervalMs, limit, by } = answer.events;
+      context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD', by);
     } else if ('text' in answer) {
       sendText(res, 200, answer.text, answer.contentType);
     } else {
@@ -98,15 +98,24 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
       case 'health':
         return ok(health());
       case 'snapshot':
-        return ok(limitedSnapshot(readLimit(query)));
+        return ok(limitedSnapshot(readLimit(query), readBy(query)));
       case 'channels':
       case 'streams':
-      case 'futures':
+      case 'futures': {
+        const site = readSite(query);
+        if (site === null) return ok(listPage(first, readOffset(query), readLimit(query), readBy(query)));
+        const page = sitePage(first, site, readOffset(query), readLimit(query));
+        return page === null
+          ? failure(400, 'futures are listed one row per site already; no ?site')
+          : ok(page);
+      }
       case 'functions':
       case 'gauges':
         return ok(listPage(first, readOffset(query), readLimit(query)));
       case 'events':
-        return { events: { intervalMs: readIntervalMs(query), limit: readLimit(query) } };
+        return {
+          events: { intervalMs: readIntervalMs(query), limit: readLimit(query), by: readBy(query) },
+        };
       case 'metrics': {
         const format = formatFor(accept);
         return {
@@ -117,8 +126,11 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
     }
   }
   if (segments.length === 3) {
-    if (first === 'channels' && third === 'logs') return item('channel', second!, channelLogs);
-    if (first === 'streams' && third === 'logs') return item('stream', second!, streamLogs);
+    const bySite = readBy(query) === 'site';
+    if (first === 'channels' && third === 'logs')
+      return bySite ? item('channel site', second!, channelSiteLogs) : item('channel', second!, channelLogs);
+    if (first === 'streams' && third === 'logs')
+      return bySite ? item('stream site', second!, streamSiteLogs) : item('stream', second!, streamLogs);
     if (first === 'futures' && third === 'calls') return item('future', second!, futureCalls);
     if (first === 'functions' && third === 'logs') return item('function', second!, functionLogs);
     if (first === 'gauges' && third === 'logs') return item('gauge', second!, gaugeLogs);

@@ -1,5 +1,6 @@
 import type { ChannelRow, ChannelState } from '../../types.js';
 import { formatBytes, formatDurationMs } from '../format.js';
+import { rowLabel, rowState } from '../site-cells.js';
 import { type Cell, renderTable } from '../table.js';
 
 const STATE_STYLE: Record<ChannelState, Cell['style']> = {
@@ -30,9 +31,9 @@ export function channelsSection(rows: ChannelRow[], color: boolean): string {
       : []),
   ];
   const body = rows.map((row) => [
-    row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    rowLabel(row),
     row.type,
-    { text: row.state, style: STATE_STYLE[row.state] },
+    { text: rowState(row), style: STATE_STYLE[row.state] },
     String(row.sent),
     String(row.received),
     String(row.queued),

@@ -1,5 +1,6 @@
 import type { StreamRow, StreamState } from '../../types.js';
 import { formatDurationMs } from '../format.js';
+import { rowLabel, rowState } from '../site-cells.js';
 import { type Cell, renderTable } from '../table.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
@@ -24,9 +25,9 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
     ...(producerWaits ? [{ header: 'Producer wait', align: 'right' as const }] : []),
   ];
   const body = rows.map((row) => [
-    row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    rowLabel(row),
     row.kind,
-    { text: row.state, style: STATE_STYLE[row.state] },
+    { text: rowState(row), style: STATE_STYLE[row.state] },
     String(row.yielded),
     row.firstItemMs === null ? '-' : formatDurationMs(row.firstItemMs),
     row.itemsPerSecond === null ? '-' : formatRate(row.itemsPerSecond),
