@@ -24,8 +24,10 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x23f3, 0x23f3],
   [0x25fd, 0x25fe],
   [0x2614, 0x2615],
+  [0x2630, 0x2637],
   [0x2648, 0x2653],
   [0x267f, 0x267f],
+  [0x268a, 0x268f],
   [0x2693, 0x2693],
   [0x26a1, 0x26a1],
   [0x26aa, 0x26ab],
@@ -52,8 +54,9 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x2b50, 0x2b50],
   [0x2b55, 0x2b55],
   [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
+  [0x3041, 0x3247],
+  [0x3250, 0x33ff],
+  [0x3400, 0x4dff],
   [0x4e00, 0x9fff],
   [0xa000, 0xa4cf],
   [0xa960, 0xa97f],
@@ -63,13 +66,16 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0xfe30, 0xfe6f],
   [0xff00, 0xff60],
   [0xffe0, 0xffe6],
-  [0x16fe0, 0x18aff],
+  [0x16fe0, 0x18dff],
+  [0x1aff0, 0x1affe],
   [0x1b000, 0x1b2ff],
+  [0x1d300, 0x1d376],
   [0x1f004, 0x1f004],
   [0x1f0cf, 0x1f0cf],
   [0x1f18e, 0x1f18e],
   [0x1f191, 0x1f19a],
   [0x1f200, 0x1f251],
+  [0x1f260, 0x1f265],
   [0x1f300, 0x1f320],
   [0x1f32d, 0x1f335],
   [0x1f337, 0x1f37c],
@@ -91,7 +97,7 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x1f680, 0x1f6c5],
   [0x1f6cc, 0x1f6cc],
   [0x1f6d0, 0x1f6d2],
-  [0x1f6d5, 0x1f6d7],
+  [0x1f6d5, 0x1f6d8],
   [0x1f6dc, 0x1f6df],
   [0x1f6eb, 0x1f6ec],
   [0x1f6f4, 0x1f6fc],
@@ -124,10 +130,14 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
 /** Columns one grapheme takes: 2 for wide characters and emoji shown as pictures, 0 for lone marks. */
 function graphemeWidth(grapheme: string): number {
   const first = grapheme.codePointAt(0)!;
+  const single = grapheme.length === (first > 0xffff ? 2 : 1);
+  if (single && ZERO_WIDTH.test(grapheme)) return 0;
   if (isWide(first)) return 2;
-  // A text-style symbol followed by VS16 (U+FE0F) is drawn as an emoji picture.
-  if (grapheme.includes('\ufe0f') && /\p{Extended_Pictographic}/u.test(grapheme)) return 2;
-  if (grapheme.length === 1 && ZERO_WIDTH.test(grapheme)) return 0;
+  // Two regional indicators make a flag; one alone is a letter.
+  if (first >= 0x1f1e6 && first <= 0x1f1ff) return single ? 1 : 2;
+  // A text-style symbol followed by VS16 (U+FE0F) is drawn as an emoji picture, and so is a keycap (1️⃣).
+  if (!single && grapheme.includes('\ufe0f') && /\p{Extended_Pictographic}/u.test(grapheme)) return 2;
+  if (!single && grapheme.includes('\u20e3')) return 2;
   return 1;
 }
 

@@ -18,6 +18,9 @@ test('CJK characters and emoji take two columns; accents and joiners none', () =
   assert.equal(displayWidth('e\u0301'), 1);
   assert.equal(displayWidth('❤️'), 2);
   assert.equal(displayWidth('⚠ full'), 6);
+  assert.equal(displayWidth('🇫🇷'), 2);
+  assert.equal(displayWidth('1️⃣'), 2);
+  assert.equal(displayWidth('ｈｉ'), 4);
 });
 
 test('fitting pads and cuts by columns, never splitting a wide character', () => {
