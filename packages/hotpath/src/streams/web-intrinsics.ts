@@ -145,10 +145,7 @@ export const byteControllerOps: ControllerOps = {
   },
 };
 
-const isPrototypeOf = uncurry(Object.prototype.isPrototypeOf) as (
-  prototype: object,
-  target: unknown,
-) => boolean;
+const inherits = uncurry(Object.prototype.isPrototypeOf) as (prototype: object, target: unknown) => boolean;
 
 /**
  * One of Node's readers (default or BYOB), whose `read` answers with one of Node's promises. By
@@ -156,7 +153,7 @@ const isPrototypeOf = uncurry(Object.prototype.isPrototypeOf) as (
  */
 export function isNativeReader(target: unknown): boolean {
   return (
-    isPrototypeOf(ReadableStreamDefaultReaderPrototype, target) ||
-    isPrototypeOf(ReadableStreamBYOBReaderPrototype, target)
+    inherits(ReadableStreamDefaultReaderPrototype, target) ||
+    inherits(ReadableStreamBYOBReaderPrototype, target)
   );
 }

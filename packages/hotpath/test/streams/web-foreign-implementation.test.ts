@@ -68,7 +68,9 @@ describe('WHATWG streams of another implementation (web-streams-polyfill)', () =
     });
     assert.equal(yielded, 1, 'the for await item; the reader read is not seen');
     const piped = await sameOffAndOn(async (readable, log) => {
-      await readable.pipeTo(new polyfill.WritableStream<number>({ write: (n) => void log.push(`sink ${n}`) }));
+      await readable.pipeTo(
+        new polyfill.WritableStream<number>({ write: (n) => void log.push(`sink ${n}`) }),
+      );
     });
     assert.equal(piped, 0, "a polyfill's own pipe reads through its internals");
   });

@@ -137,7 +137,9 @@ describe('WHATWG streams: wrapped streams never use the global constructors', ()
         ['options not an object', new OriginalWritableStream(), 7],
       ] as const) {
         const piped = transform.readable.pipeTo(destination as never, options as never);
-        log.push(`${name}: a promise ${piped instanceof Promise}, locked at once ${transform.readable.locked}`);
+        log.push(
+          `${name}: a promise ${piped instanceof Promise}, locked at once ${transform.readable.locked}`,
+        );
         log.push(`${name}: ${await piped.then(String, (error: Error) => `rejected ${error.name}`)}`);
       }
       const locked = new OriginalWritableStream();
