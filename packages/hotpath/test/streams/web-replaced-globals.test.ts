@@ -9,6 +9,7 @@ const OriginalReadableStream = globalThis.ReadableStream;
 const OriginalTransformStream = globalThis.TransformStream;
 const OriginalWritableStream = globalThis.WritableStream;
 
+type Constructor = new (...args: never[]) => object;
 type Mode = 'off' | 'stream' | 'channel';
 type Replacement = 'subclasses' | 'throwing constructors';
 type Consume = (transform: TransformStream<number, number>, log: string[]) => Promise<void>;
@@ -30,13 +31,13 @@ async function run(mode: Mode, replacement: Replacement, consume: Consume) {
   let constructed = 0;
   const globals = globalThis as Record<string, unknown>;
   if (replacement === 'subclasses') {
-    globals.ReadableStream = class extends OriginalReadableStream {
+    globals.ReadableStream = class extends (OriginalReadableStream as unknown as Constructor) {
       constructor(...args: never[]) {
         super(...args);
         constructed++;
       }
     };
-    globals.TransformStream = class extends OriginalTransformStream {
+    globals.TransformStream = class extends (OriginalTransformStream as unknown as Constructor) {
       constructor(...args: never[]) {
         super(...args);
         constructed++;
