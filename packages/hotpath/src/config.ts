@@ -18,6 +18,10 @@ export interface Config {
   /** How often the runtime sampler reads the event loop, heap and GC (and workers publish their rows). */
   runtimeIntervalMs: number;
   noColor: boolean;
+  /** `HOTPATH_FOCUS`: only rows whose label contains this text (or matches this `/regex/`) are shown. */
+  focus: string | RegExp | null;
+  /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
+  timeExclusive: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,6 +65,8 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     runtimeIntervalMs: readInteger(env, 'HOTPATH_RUNTIME_INTERVAL_MS', 1000, 50, 3_600_000, warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+    focus: readFocus(env, warn),
+    timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
   };
 }
 
@@ -78,6 +84,8 @@ export function defaults(): Config {
     futurePolls: false,
     runtimeIntervalMs: 1000,
     noColor: false,
+    focus: null,
+    timeExclusive: false,
   };
 }
 
@@ -122,6 +130,23 @@ function readHost(env: Env, warn: Warn): string {
   if (/^[A-Za-z0-9.:_\-[\]%]+$/.test(host)) return host.replace(/^\[(.*)\]$/, '$1');
   warn(`HOTPATH_METRICS_HOST=${JSON.stringify(raw)} is not a host name or IP address; using 127.0.0.1`);
   return '127.0.0.1';
+}
+
+/** `/pattern/flags` is a regular expression; anything else is a plain substring. */
+function readFocus(env: Env, warn: Warn): string | RegExp | null {
+  const raw = env.HOTPATH_FOCUS;
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim();
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(value);
+  if (regex === null) return value;
+  try {
+    return new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, ''));
+  } catch (error) {
+    warn(
+      `HOTPATH_FOCUS=${JSON.stringify(raw)} is not a valid /regex/ (${(error as Error).message}); showing every row`,
+    );
+    return null;
+  }
 }
 
 function warnOnStderr(message: string): void {

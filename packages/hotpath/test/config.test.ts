@@ -47,6 +47,8 @@ describe('readConfig', () => {
       futurePolls: false,
       runtimeIntervalMs: 1000,
       noColor: false,
+      focus: null,
+      timeExclusive: false,
     });
   });
 
@@ -63,6 +65,8 @@ describe('readConfig', () => {
       HOTPATH_REPORT_ROWS: 'Instance',
       HOTPATH_FUTURE_POLLS: 'on',
       HOTPATH_RUNTIME_INTERVAL_MS: '250',
+      HOTPATH_FOCUS: ' api/ ',
+      HOTPATH_TIME_EXCLUSIVE: 'yes',
       NO_COLOR: '1',
     });
     assert.deepEqual(warnings, []);
@@ -79,6 +83,8 @@ describe('readConfig', () => {
       futurePolls: true,
       runtimeIntervalMs: 250,
       noColor: true,
+      focus: 'api/',
+      timeExclusive: true,
     });
   });
 

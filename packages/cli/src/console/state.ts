@@ -78,8 +78,15 @@ export interface KeyFlags {
   shift?: boolean;
 }
 
-export const TAB_KEYS: Record<string, TabId> = { '1': 'channels', '2': 'streams', '3': 'futures' };
-export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures'];
+/** Key 4 is kept for the Runtime tab. */
+export const TAB_KEYS: Record<string, TabId> = {
+  '1': 'channels',
+  '2': 'streams',
+  '3': 'futures',
+  '5': 'functions',
+  '6': 'gauges',
+};
+export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures', 'functions', 'gauges'];
 
 function freshView(): TabView {
   return { selectedId: null, index: 0, top: 0, sort: { key: null, descending: false }, filter: '' };
@@ -98,7 +105,13 @@ const NEW_LIST = {
 export function initialState(tab: TabId = 'channels'): UiState {
   return {
     tab,
-    views: { channels: freshView(), streams: freshView(), futures: freshView() },
+    views: {
+      channels: freshView(),
+      streams: freshView(),
+      futures: freshView(),
+      functions: freshView(),
+      gauges: freshView(),
+    },
     drill: null,
     drillView: freshView(),
     editingFilter: false,
@@ -125,7 +138,8 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
     return { ...state, runtime: true, panel: false, inspect: false, editingFilter: false, focus: 'table' };
   if (state.runtime) {
     // The runtime page has no rows: only leaving it, pausing and quitting do anything.
-    if (key.tab) return switchTab(state, key.shift ? TAB_ORDER.at(-1)! : TAB_ORDER[0]!);
+    // Tab 4 sits between futures (3) and functions (5).
+    if (key.tab) return switchTab(state, key.shift ? 'futures' : 'functions');
     if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
     return state;
   }

@@ -11,7 +11,10 @@ import type { Snapshot } from '../types.js';
 import { channelRegistry, channelSiteRows } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
+import { focused } from './focus.js';
+import { functionRows } from './functions.js';
 import { futureRows } from './futures.js';
+import { gaugeRows } from './gauges.js';
 import { streamRows, streamSiteRows } from './streams.js';
 
 /** Which rows `channels` and `streams` hold: one per instance still held, or one per site. */
@@ -28,13 +31,17 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
     schemaVersion: 1,
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
-    channels: sites
-      ? shielded(allChannelSiteRows, [])
-      : shielded(() => [...channelRegistry.rows(), ...workerChannelRows()], []),
-    streams: sites
-      ? shielded(allStreamSiteRows, [])
-      : shielded(() => [...streamRows(), ...workerStreamRows()], []),
-    futures: shielded(() => [...futureRows(), ...workerFutureRows()], []),
+    channels: focused(
+      sites
+        ? shielded(allChannelSiteRows, [])
+        : shielded(() => [...channelRegistry.rows(), ...workerChannelRows()], []),
+    ),
+    streams: focused(
+      sites ? shielded(allStreamSiteRows, []) : shielded(() => [...streamRows(), ...workerStreamRows()], []),
+    ),
+    futures: focused(shielded(() => [...futureRows(), ...workerFutureRows()], [])),
+    functions: focused(shielded(functionRows, [])),
+    gauges: focused(shielded(gaugeRows, [])),
     faults: faultCount() + shielded(workerFaults, 0),
     ...(sites ? { by: 'site' as const } : {}),
     ...(runtime === undefined ? {} : { runtime }),
@@ -45,7 +52,10 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
 export function takeSnapshotWithSites(): Snapshot {
   return {
     ...takeSnapshot('instance'),
-    sites: { channels: shielded(allChannelSiteRows, []), streams: shielded(allStreamSiteRows, []) },
+    sites: {
+      channels: focused(shielded(allChannelSiteRows, [])),
+      streams: focused(shielded(allStreamSiteRows, [])),
+    },
   };
 }
 
@@ -66,6 +76,8 @@ export function emptySnapshot(): Snapshot {
     channels: [],
     streams: shielded(streamRows, []),
     futures: shielded(futureRows, []),
+    functions: [],
+    gauges: [],
     faults: 0,
   };
 }
