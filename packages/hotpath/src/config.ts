@@ -16,6 +16,10 @@ export interface Config {
   reportRows: 'site' | 'instance';
   futurePolls: boolean;
   noColor: boolean;
+  /** `HOTPATH_FOCUS`: only rows whose label contains this text (or matches this `/regex/`) are shown. */
+  focus: string | RegExp | null;
+  /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
+  timeExclusive: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -58,6 +62,8 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     reportRows: readChoice(env, 'HOTPATH_REPORT_ROWS', ['site', 'instance'] as const, 'site', warn),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+    focus: readFocus(env, warn),
+    timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
   };
 }
 
@@ -74,6 +80,8 @@ export function defaults(): Config {
     reportRows: 'site',
     futurePolls: false,
     noColor: false,
+    focus: null,
+    timeExclusive: false,
   };
 }
 
@@ -118,6 +126,23 @@ function readHost(env: Env, warn: Warn): string {
   if (/^[A-Za-z0-9.:_\-[\]%]+$/.test(host)) return host.replace(/^\[(.*)\]$/, '$1');
   warn(`HOTPATH_METRICS_HOST=${JSON.stringify(raw)} is not a host name or IP address; using 127.0.0.1`);
   return '127.0.0.1';
+}
+
+/** `/pattern/flags` is a regular expression; anything else is a plain substring. */
+function readFocus(env: Env, warn: Warn): string | RegExp | null {
+  const raw = env.HOTPATH_FOCUS;
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim();
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(value);
+  if (regex === null) return value;
+  try {
+    return new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, ''));
+  } catch (error) {
+    warn(
+      `HOTPATH_FOCUS=${JSON.stringify(raw)} is not a valid /regex/ (${(error as Error).message}); showing every row`,
+    );
+    return null;
+  }
 }
 
 function warnOnStderr(message: string): void {

@@ -23,7 +23,14 @@ export interface FutureOptions {
   signal?: AbortSignal;
 }
 
-export type Section = 'channels' | 'streams' | 'futures' | 'functions';
+export interface MeasureOptions {
+  /** Shown instead of the function's name and call site. */
+  label?: string;
+  /** Record each call's return value (for an async function, what it resolves to). */
+  log?: LogOption;
+}
+
+export type Section = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 export interface ReportOptions {
   format?: 'table' | 'json' | 'json-pretty';
@@ -102,6 +109,75 @@ export interface FutureRow extends RowIdentity {
   duration: DelayPercentiles | null;
 }
 
+export interface FunctionRow {
+  id: number;
+  /** The custom label, or `file.ts:LINE name` for `measure(fn)` and `@measure()`. */
+  label: string;
+  source: string | null;
+  hasCustomLabel: boolean;
+  /** `function` for `measure` and `@measure()`, `block` for `measureBlock`. */
+  kind: 'function' | 'block';
+  /** Exact: every call, finished or not. */
+  calls: number;
+  /** Exact: calls that threw or whose promise rejected. */
+  errors: number;
+  /** Calls whose promise has not settled yet. */
+  pending: number;
+  /** Whether a call returned a promise (timed until it settled). */
+  async: boolean;
+  /** How many calls were timed; the durations below come from them. */
+  samples: number;
+  /** Estimated: the timed calls' mean times the exact call count. */
+  totalMs: number | null;
+  meanMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  /** The longest timed call. */
+  maxMs: number | null;
+  /** `totalMs` as a share of the time since hotpath started (above 100 when async calls overlap). */
+  percentOfWall: number | null;
+  /** Durations exclude time spent in nested measured calls (`HOTPATH_TIME_EXCLUSIVE=1`). */
+  exclusive: boolean;
+}
+
+export interface GaugeRow {
+  id: number;
+  label: string;
+  source: string | null;
+  /** `gauge` holds a number; `val` logs any value. */
+  kind: 'gauge' | 'val';
+  /** Exact number of updates. */
+  updates: number;
+  /** The gauge's current value; for `val`, the last value when it was a number, else null. */
+  value: number | null;
+  /** The last value as text (for `val`, formatted like a log entry). */
+  message: string | null;
+  min: number | null;
+  max: number | null;
+  /** When the last update happened, in milliseconds since monitoring started. */
+  updatedMs: number | null;
+  /** The most recent numeric values, oldest first (at most `GAUGE_HISTORY`). */
+  history: number[];
+}
+
+/** A named number: set it, or step it up and down; every method returns the gauge. */
+export interface Gauge {
+  set(value: number): Gauge;
+  inc(by?: number): Gauge;
+  dec(by?: number): Gauge;
+}
+
+export interface FunctionLogs {
+  id: number;
+  logs: LogEntry[];
+}
+
+export interface GaugeLogs {
+  id: number;
+  logs: LogEntry[];
+}
+
 /**
  * What a site row (one per custom label or call site, aggregating its instances) adds to the kind's row.
  * Its `id` numbers sites, not instances; `instances` counts every instance made there, folded or held;
@@ -161,17 +237,34 @@ export interface Snapshot {
   channels: ChannelRow[];
   streams: StreamRow[];
   futures: FutureRow[];
+  /** Timed functions and blocks (`measure`, `@measure()`, `measureBlock`); absent from older servers. */
+  functions?: FunctionRow[];
+  /** Values the program reports (`gauge`, `val`); absent from older servers. */
+  gauges?: GaugeRow[];
   /** Internal faults hotpath caught instead of throwing into the program. */
   faults: number;
   /**
    * Full row counts, set by the metrics server (`/snapshot`, `/events`) when `limit` may have cut the
    * lists short.
    */
-  totals?: { channels: number; streams: number; futures: number };
+  totals?: { channels: number; streams: number; futures: number; functions?: number; gauges?: number };
   /** `site` when `channels` and `streams` hold site rows (the server's `?by=site`), absent for instance rows. */
   by?: 'site';
   /** Site rows of channels and streams, next to the instance rows (JSON reports carry both). */
   sites?: { channels: ChannelSiteRow[]; streams: StreamSiteRow[] };
+}
+
+/** `@measure()`: a method decorator for sync and async methods, in both decorator dialects. */
+export interface MeasureMethodDecorator {
+  <This, F extends (this: This, ...args: any[]) => unknown>(
+    method: F,
+    context: ClassMethodDecoratorContext<This, F>,
+  ): F;
+  <F extends (...args: any[]) => unknown>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): TypedPropertyDescriptor<F>;
 }
 
 /**

@@ -46,6 +46,8 @@ describe('readConfig', () => {
       reportRows: 'site',
       futurePolls: false,
       noColor: false,
+      focus: null,
+      timeExclusive: false,
     });
   });
 
@@ -61,6 +63,8 @@ describe('readConfig', () => {
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_REPORT_ROWS: 'Instance',
       HOTPATH_FUTURE_POLLS: 'on',
+      HOTPATH_FOCUS: ' api/ ',
+      HOTPATH_TIME_EXCLUSIVE: 'yes',
       NO_COLOR: '1',
     });
     assert.deepEqual(warnings, []);
@@ -76,6 +80,8 @@ describe('readConfig', () => {
       reportRows: 'instance',
       futurePolls: true,
       noColor: true,
+      focus: 'api/',
+      timeExclusive: true,
     });
   });
 

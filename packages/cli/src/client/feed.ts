@@ -9,7 +9,7 @@ import { getJson, openGet, REQUEST_TIMEOUT_MS, readBody } from './http.js';
 import { SseParser } from './sse.js';
 
 export type Phase = 'connecting' | 'live' | 'stale';
-export type DetailKind = 'channels' | 'streams' | 'futures';
+export type DetailKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 export interface FeedState {
   /** `connecting` until the first snapshot; `stale` when data is shown but the feed broke. */
@@ -30,7 +30,8 @@ export interface DataSource {
   current(): FeedState;
   subscribe(listener: () => void): () => void;
   /**
-   * `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`; with `bySite`, the logs of the site
+   * `/channels/:id/logs`, `/streams/:id/logs`, `/futures/:id/calls`, `/functions/:id/logs` or
+   * `/gauges/:id/logs`; with `bySite`, the logs of the site
    * with that id (`?by=site`: every instance's entries merged).
    */
   fetchDetail(kind: DetailKind, id: number, bySite?: boolean): Promise<unknown>;

@@ -16,7 +16,7 @@ import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
 import { Notice } from './Notice.js';
 import { RateTracker } from './rates.js';
-import { type AnyRow, displayLabel, type TabId, usableRows } from './rows.js';
+import { type AnyRow, displayLabel, hasInstanceRows, type TabId, usableRows } from './rows.js';
 import { StatusLine } from './StatusLine.js';
 import { currentView, handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
 import { TabBar } from './TabBar.js';
@@ -34,11 +34,19 @@ export interface AppProps {
   now?: () => number;
 }
 
-const SINGULAR: Record<TabId, string> = { channels: 'channel', streams: 'stream', futures: 'future' };
+const SINGULAR: Record<TabId, string> = {
+  channels: 'channel',
+  streams: 'stream',
+  futures: 'future',
+  functions: 'measured function',
+  gauges: 'gauge',
+};
 const HOW_TO: Record<TabId, string> = {
   channels: 'Wrap one with channel(…) and run the program with HOTPATH=1',
   streams: 'Wrap one with stream(…) and run the program with HOTPATH=1',
   futures: 'Wrap one with future(…) or futureFn(…) and run the program with HOTPATH=1',
+  functions: 'Wrap one with measure(…), @measure() or measureBlock(…) and run the program with HOTPATH=1',
+  gauges: 'Set one with gauge(label, value) or val(label, value) and run the program with HOTPATH=1',
 };
 
 export function App({
@@ -69,6 +77,8 @@ export function App({
     channels: new RateTracker('channels'),
     streams: new RateTracker('streams'),
     futures: new RateTracker('futures'),
+    functions: new RateTracker('functions'),
+    gauges: new RateTracker('gauges'),
   };
   const tabRows = useMemo(() => {
     const all = {} as Record<TabId, AnyRow[]>;
@@ -129,7 +139,7 @@ export function App({
 
   // Among instance rows, a summary of finished instances keeps no logs (the server answers 404). A site
   // row's logs are its instances' entries merged.
-  const siteRow = siteView && drill === null && tab !== 'futures';
+  const siteRow = siteView && drill === null && hasInstanceRows(tab);
   const summary =
     !siteRow &&
     selectedRow !== undefined &&
@@ -194,7 +204,8 @@ export function App({
       : arrangeRows(latestAll, latestColumns, latest.filter, latest.sort, context);
     const latestSelected = selectionIndex(latestRows, latest.selectedId, latest.index);
     const target = latestRows[latestSelected];
-    const drillable = siteView && before.drill === null && before.tab !== 'futures' && target !== undefined;
+    const drillable =
+      siteView && before.drill === null && hasInstanceRows(before.tab) && target !== undefined;
     const result = handleKey(before, input, key, {
       rowIds: latestRows.map((row) => row.id),
       selected: latestSelected,
@@ -221,8 +232,8 @@ export function App({
 
   const facts = [
     arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
-    drill === null && snapshot?.totals !== undefined && snapshot.totals[tab] > allRows.length
-      ? `first ${allRows.length} of ${snapshot.totals[tab]}`
+    drill === null && (snapshot?.totals?.[tab] ?? 0) > allRows.length
+      ? `first ${allRows.length} of ${snapshot?.totals?.[tab]}`
       : null,
     drill === null
       ? siteStates(selectedRow)

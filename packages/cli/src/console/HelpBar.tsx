@@ -8,11 +8,15 @@ export function helpText(state: UiState): string {
   const common = 'p pause · q quit';
   if (state.inspect) return ` ↑↓/jk previous/next · i/o/h/Esc close · ${common}`;
   if (state.panel && state.focus === 'panel')
-    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
+    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-6 tabs · ${common}`;
   const logs = state.tab === 'futures' ? 'calls' : 'logs';
   const sites =
-    state.drill !== null ? '←/Esc sites · ' : state.tab === 'futures' ? '' : 'Enter/→ instances · ';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
+    state.drill !== null
+      ? '←/Esc sites · '
+      : state.tab !== 'channels' && state.tab !== 'streams'
+        ? ''
+        : 'Enter/→ instances · ';
+  return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 export function HelpBar({ state }: { state: UiState }) {

@@ -3,7 +3,13 @@ import { Box, Text } from 'ink';
 import type { TabId } from './rows.js';
 import { TAB_KEYS } from './state.js';
 
-const TITLES: Record<TabId, string> = { channels: 'Channels', streams: 'Streams', futures: 'Futures' };
+const TITLES: Record<TabId, string> = {
+  channels: 'Channels',
+  streams: 'Streams',
+  futures: 'Futures',
+  functions: 'Functions',
+  gauges: 'Gauges',
+};
 
 export interface TabBarProps {
   tab: TabId;

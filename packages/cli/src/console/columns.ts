@@ -304,10 +304,48 @@ const FUTURE_COLUMNS: Column[] = [
   ),
 ];
 
+/** Tab 5, hotpath-rs's timing table: durations come from a sample of the calls (see docs/functions.md). */
+const FUNCTION_COLUMNS: Column[] = [
+  labelColumn('Function'),
+  countColumn('calls', 'Calls', 9, 0),
+  countColumn('errors', 'Errors', 7, 2),
+  rateColumn(3),
+  durationColumn('meanMs', 'Mean', (row) => numberField(row, 'meanMs'), 4),
+  durationColumn('p50Ms', 'p50', (row) => numberField(row, 'p50Ms'), 3),
+  durationColumn('p95Ms', 'p95', (row) => numberField(row, 'p95Ms'), 2),
+  durationColumn('p99Ms', 'p99', (row) => numberField(row, 'p99Ms'), 4),
+  durationColumn('maxMs', 'Max', (row) => numberField(row, 'maxMs'), 5),
+  durationColumn('totalMs', 'Total', (row) => numberField(row, 'totalMs'), 1),
+  numberColumn('percentOfWall', '% Total', 8, 1, (value) =>
+    typeof value === 'number' && Number.isFinite(value) ? `${value.toFixed(2)}%` : UNKNOWN,
+  ),
+];
+
+/** Tab 6, values the program reports: the latest (as text for a `val`), its extremes, how often it moved. */
+const GAUGE_COLUMNS: Column[] = [
+  labelColumn('Gauge'),
+  textColumn('kind', 'Kind', 6, 3),
+  {
+    key: 'value',
+    header: 'Value',
+    width: 16,
+    align: 'right',
+    drop: 0,
+    sortValue: (row) => numberField(row, 'value') ?? textField(row, 'message'),
+    cell: (row, _context, width) => plain(textField(row, 'message') ?? UNKNOWN, width, 'right'),
+  },
+  numberColumn('min', 'Min', 10, 2, formatPlain),
+  numberColumn('max', 'Max', 10, 2, formatPlain),
+  countColumn('updates', 'Updates', 9, 1),
+  rateColumn(4),
+];
+
 export const COLUMNS: Record<TabId, Column[]> = {
   channels: CHANNEL_COLUMNS,
   streams: STREAM_COLUMNS,
   futures: FUTURE_COLUMNS,
+  functions: FUNCTION_COLUMNS,
+  gauges: GAUGE_COLUMNS,
 };
 
 /** The columns a tab offers for these rows (optional ones only when some row has their field). */

@@ -1,5 +1,6 @@
 /**
- * The logs panel's entries, read from `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`.
+ * The logs panel's entries, read from `/channels/:id/logs`, `/streams/:id/logs`, `/futures/:id/calls`,
+ * `/functions/:id/logs` (logged return values) or `/gauges/:id/logs` (the latest updates).
  * Tolerant like the rows: a missing or null field reads as "-".
  */
 import { formatAgo, formatDurationMs, isNumber } from './format.js';
@@ -82,11 +83,12 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
           : null,
     };
   }
-  if (tab === 'streams') {
+  if (tab === 'streams' || tab === 'functions' || tab === 'gauges') {
     const logs = list(body, 'logs');
     const merged = logs.some((entry) => text(entry.instance) !== null);
+    const what = tab === 'streams' ? 'Item' : tab === 'functions' ? 'Call' : 'Update';
     return {
-      headers: ['Item', ...(merged ? ['Instance'] : []), 'Ago', 'Value'],
+      headers: [what, ...(merged ? ['Instance'] : []), 'Ago', tab === 'functions' ? 'Returned' : 'Value'],
       widths: [8, ...(merged ? [INSTANCE_WIDTH] : []), 8],
       entries: logs.map((entry) => {
         const message = text(entry.message);
@@ -94,7 +96,7 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
         return {
           key: `${instance ?? ''}#${count(entry.index)}`,
           value: message,
-          title: `Item #${count(entry.index)}${instance === null ? '' : ` of ${instance}`} — ${ago(entry.timestampMs)}`,
+          title: `${what} #${count(entry.index)}${instance === null ? '' : ` of ${instance}`} — ${ago(entry.timestampMs)}`,
           cells: [
             `#${count(entry.index)}`,
             ...(merged ? [instance ?? '-'] : []),
@@ -103,7 +105,12 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
           ],
         };
       }),
-      hint: logs.length === 0 || logs.some((entry) => text(entry.message) === null) ? NOT_LOGGED : null,
+      hint:
+        tab === 'gauges'
+          ? null
+          : logs.length === 0 || logs.some((entry) => text(entry.message) === null)
+            ? NOT_LOGGED
+            : null,
     };
   }
   const sent = list(body, 'sentLogs');

@@ -76,8 +76,15 @@ export interface KeyFlags {
   shift?: boolean;
 }
 
-export const TAB_KEYS: Record<string, TabId> = { '1': 'channels', '2': 'streams', '3': 'futures' };
-export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures'];
+/** Key 4 is kept for the Runtime tab. */
+export const TAB_KEYS: Record<string, TabId> = {
+  '1': 'channels',
+  '2': 'streams',
+  '3': 'futures',
+  '5': 'functions',
+  '6': 'gauges',
+};
+export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures', 'functions', 'gauges'];
 
 function freshView(): TabView {
   return { selectedId: null, index: 0, top: 0, sort: { key: null, descending: false }, filter: '' };
@@ -96,7 +103,13 @@ const NEW_LIST = {
 export function initialState(tab: TabId = 'channels'): UiState {
   return {
     tab,
-    views: { channels: freshView(), streams: freshView(), futures: freshView() },
+    views: {
+      channels: freshView(),
+      streams: freshView(),
+      futures: freshView(),
+      functions: freshView(),
+      gauges: freshView(),
+    },
     drill: null,
     drillView: freshView(),
     editingFilter: false,

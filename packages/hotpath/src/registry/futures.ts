@@ -6,6 +6,7 @@ import { recordFault, shielded } from './faults.js';
 import { formatValue } from './format-value.js';
 import { TrackedCall } from './future-call.js';
 import { FutureSite, round } from './future-site.js';
+import { EXACT_FIRST, oneInSampleEvery } from './sampling.js';
 import { compareSites } from './site-order.js';
 import { Sites } from './sites.js';
 
@@ -150,20 +151,6 @@ class FutureRegistry {
     else call.next.prev = call.prev;
     call.prev = call.next = null;
   }
-}
-
-/** Every call of a site's first `EXACT_FIRST` is sampled, so a short run's percentiles are complete. */
-const EXACT_FIRST = 64;
-/** After those, one call in `SAMPLE_EVERY` (a power of two) is sampled. */
-const SAMPLE_EVERY = 8;
-/** xorshift32: sampling at random rather than every n-th call cannot fall in step with a periodic workload. */
-let seed = 0x2545f491;
-
-function oneInSampleEvery(): boolean {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 29) % SAMPLE_EVERY === 0;
 }
 
 export const futureRegistry = new FutureRegistry();

@@ -2,7 +2,10 @@ import type { Snapshot } from '../types.js';
 import { channelRegistry, channelSiteRows } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
+import { focused } from './focus.js';
+import { functionRows } from './functions.js';
 import { futureRows } from './futures.js';
+import { gaugeRows } from './gauges.js';
 import { streamRows, streamSiteRows } from './streams.js';
 
 /** Which rows `channels` and `streams` hold: one per instance still held, or one per site. */
@@ -15,9 +18,11 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
     schemaVersion: 1,
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
-    channels: sites ? shielded(channelSiteRows, []) : shielded(() => channelRegistry.rows(), []),
-    streams: sites ? shielded(streamSiteRows, []) : shielded(streamRows, []),
-    futures: shielded(futureRows, []),
+    channels: focused(sites ? shielded(channelSiteRows, []) : shielded(() => channelRegistry.rows(), [])),
+    streams: focused(sites ? shielded(streamSiteRows, []) : shielded(streamRows, [])),
+    futures: focused(shielded(futureRows, [])),
+    functions: focused(shielded(functionRows, [])),
+    gauges: focused(shielded(gaugeRows, [])),
     faults: faultCount(),
     ...(sites ? { by: 'site' as const } : {}),
   };
@@ -27,7 +32,10 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
 export function takeSnapshotWithSites(): Snapshot {
   return {
     ...takeSnapshot('instance'),
-    sites: { channels: shielded(channelSiteRows, []), streams: shielded(streamSiteRows, []) },
+    sites: {
+      channels: focused(shielded(channelSiteRows, [])),
+      streams: focused(shielded(streamSiteRows, [])),
+    },
   };
 }
 
@@ -39,6 +47,8 @@ export function emptySnapshot(): Snapshot {
     channels: [],
     streams: shielded(streamRows, []),
     futures: shielded(futureRows, []),
+    functions: [],
+    gauges: [],
     faults: 0,
   };
 }

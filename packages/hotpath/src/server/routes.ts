@@ -3,7 +3,9 @@ import { config } from '../config.js';
 import { contentTypeOf, formatFor, renderMetrics } from '../export/prometheus.js';
 import { channelLogs, channelSiteLogs } from '../registry/channels.js';
 import { recordFault } from '../registry/faults.js';
+import { functionLogs } from '../registry/functions.js';
 import { futureCalls } from '../registry/futures.js';
+import { gaugeLogs } from '../registry/gauges.js';
 import { takeSnapshot } from '../registry/snapshot.js';
 import { streamLogs, streamSiteLogs } from '../registry/streams.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
@@ -31,6 +33,10 @@ export const ROUTES = [
   '/streams/:id/logs',
   '/futures',
   '/futures/:id/calls',
+  '/functions',
+  '/functions/:id/logs',
+  '/gauges',
+  '/gauges/:id/logs',
   '/events',
   '/metrics',
 ] as const;
@@ -103,6 +109,9 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
           ? failure(400, 'futures are listed one row per site already; no ?site')
           : ok(page);
       }
+      case 'functions':
+      case 'gauges':
+        return ok(listPage(first, readOffset(query), readLimit(query)));
       case 'events':
         return {
           events: { intervalMs: readIntervalMs(query), limit: readLimit(query), by: readBy(query) },
@@ -123,6 +132,8 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
     if (first === 'streams' && third === 'logs')
       return bySite ? item('stream site', second!, streamSiteLogs) : item('stream', second!, streamLogs);
     if (first === 'futures' && third === 'calls') return item('future', second!, futureCalls);
+    if (first === 'functions' && third === 'logs') return item('function', second!, functionLogs);
+    if (first === 'gauges' && third === 'logs') return item('gauge', second!, gaugeLogs);
   }
   return failure(404, `no route ${clip(`/${segments.join('/')}`)}; see GET / for the list`);
 }
