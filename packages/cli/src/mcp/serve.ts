@@ -61,6 +61,8 @@ function build(endpoint: Endpoint): McpServer {
     streams: 'Streams (async iterables, ReadableStreams, Node readables, Observables): items yielded, state.',
     futures:
       'Futures (monitored async functions and promises): calls pending, resolved, rejected, cancelled.',
+    functions: 'Timed functions and blocks (measure, @measure(), measureBlock): calls, errors, durations.',
+    gauges: 'Gauges and logged values (gauge, val): current value, updates.',
   };
   for (const kind of Object.keys(lists) as ListKind[]) {
     const sortable = SORTABLE[kind] as [string, ...string[]];

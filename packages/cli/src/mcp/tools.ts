@@ -5,8 +5,10 @@
 import type {
   ChannelLogs,
   ChannelRow,
+  FunctionRow,
   FutureCalls,
   FutureRow,
+  GaugeRow,
   LogEntry,
   StreamLogs,
   StreamRow,
@@ -19,8 +21,8 @@ export interface Answer {
   structured: Record<string, unknown>;
 }
 
-export type ListKind = 'channels' | 'streams' | 'futures';
-type Row = ChannelRow | StreamRow | FutureRow;
+export type ListKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
+type Row = ChannelRow | StreamRow | FutureRow | FunctionRow | GaugeRow;
 
 export interface ListQuery {
   /** Kept when the label or call site contains it (case-insensitive). */
@@ -35,6 +37,8 @@ export const SORTABLE: Record<ListKind, readonly string[]> = {
   channels: ['sent', 'received', 'queued', 'createdMs', 'id'],
   streams: ['yielded', 'createdMs', 'id'],
   futures: ['calls', 'pending', 'resolved', 'rejected', 'cancelled', 'id'],
+  functions: ['calls', 'errors', 'pending', 'totalMs', 'meanMs', 'p95Ms', 'maxMs', 'id'],
+  gauges: ['updates', 'value', 'id'],
 };
 
 /** A failure of the request, in the console's words: not running, wrong port, token missing or wrong. */
@@ -97,6 +101,19 @@ export async function list(endpoint: Endpoint, kind: ListKind, query: ListQuery)
   return { text: [head, ...lines].join('\n'), structured: { total: page.total, matched, [kind]: rows } };
 }
 
+/** Every row of a kind; a server from before that kind existed says so rather than "404". */
+async function fetchList(endpoint: Endpoint, kind: ListKind): Promise<unknown> {
+  try {
+    return await getJson(endpoint, `/${kind}?limit=100000`);
+  } catch (error) {
+    if (error instanceof FeedError && error.status === 404)
+      throw new ToolFailure(
+        `this program's hotpath has no ${kind} view (an older version): ${error.message}`,
+      );
+    throw new ToolFailure(describeFailure(error, endpoint));
+  }
+}
+
 function describeRow(kind: ListKind, row: Row): string {
   const where = row.source === null ? '' : ` at ${row.source}`;
   if (kind === 'channels') {
@@ -106,6 +123,15 @@ function describeRow(kind: ListKind, row: Row): string {
   if (kind === 'streams') {
     const s = row as StreamRow;
     return `#${s.id} ${s.label} [${s.kind}] ${s.state}: yielded ${s.yielded}${where}`;
+  }
+  if (kind === 'functions') {
+    const f = row as FunctionRow;
+    const timing = f.meanMs === null ? '' : `, mean ${f.meanMs} ms, p95 ${f.p95Ms} ms, max ${f.maxMs} ms`;
+    return `#${f.id} ${f.label} [${f.kind}]: calls ${f.calls}, errors ${f.errors}, pending ${f.pending}${timing}`;
+  }
+  if (kind === 'gauges') {
+    const g = row as GaugeRow;
+    return `#${g.id} ${g.label} [${g.kind}]: ${g.message ?? g.value ?? '(unset)'} after ${g.updates} updates${where}`;
   }
   const f = row as FutureRow;
   return `#${f.id} ${f.label}: calls ${f.calls}, pending ${f.pending}, resolved ${f.resolved}, rejected ${f.rejected}, cancelled ${f.cancelled}${where}`;
@@ -121,7 +147,7 @@ export interface ItemQuery {
 async function resolveId(endpoint: Endpoint, kind: ListKind, query: ItemQuery): Promise<number> {
   if (query.id !== undefined) return query.id;
   if (query.label === undefined) throw new ToolFailure('give an id or a label');
-  const page = (await fetchJson(endpoint, `/${kind}?limit=100000`)) as Record<ListKind, Row[]>;
+  const page = (await fetchList(endpoint, kind)) as Record<ListKind, Row[]>;
   const matches = page[kind].filter((row) => row.label === query.label);
   if (matches.length === 0) throw new ToolFailure(`no ${kind.slice(0, -1)} labelled "${query.label}"`);
   return Math.max(...matches.map((row) => row.id));

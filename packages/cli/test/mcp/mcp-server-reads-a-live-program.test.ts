@@ -74,8 +74,10 @@ describe('hotpath mcp over stdio', () => {
     assert.deepEqual(names, [
       'channel_logs',
       'channels',
+      'functions',
       'future_calls',
       'futures',
+      'gauges',
       'status',
       'stream_logs',
       'streams',
@@ -128,6 +130,17 @@ describe('hotpath mcp over stdio', () => {
       (streamLogs.structuredContent.logs as { message: string }[]).map((entry) => entry.message),
       ["'z'", "'y'", "'x'"],
     );
+  });
+
+  test('functions and gauges read their views', async () => {
+    const functions = await call(client, 'functions', { filter: 'square' });
+    const rows = functions.structuredContent.functions as { label: string; calls: number }[];
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.calls]),
+      [['square', 7]],
+    );
+    const gauges = await call(client, 'gauges');
+    assert.match(text(gauges), /workers \[gauge\]: 4 after 1 updates/);
   });
 
   test('an unknown label or a bad argument is a tool error saying so', async () => {
