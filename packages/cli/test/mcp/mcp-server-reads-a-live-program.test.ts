@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { startProgram } from '../helpers/program.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SCENARIO = fileURLToPath(new URL('../scenarios/mcp-program.ts', import.meta.url));
@@ -21,22 +22,7 @@ type ToolResult = {
   isError?: boolean;
 };
 
-async function startProgram(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCENARIO], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOTPATH: '1', HOTPATH_METRICS_PORT: '0', HOTPATH_REPORT: 'off' },
-  });
-  let stdout = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  const url = await waitFor(
-    'the program to announce its server',
-    () => /^url (\S+)/m.exec(stdout)?.[1],
-    20_000,
-  );
-  return { child, port: Number(new URL(url).port) };
-}
+const startScenario = (env: Record<string, string> = {}) => startProgram(SCENARIO, env);
 
 async function stdioClient(args: string[], env: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'hotpath-test', version: '1.0.0' });
@@ -60,7 +46,7 @@ describe('hotpath mcp over stdio', () => {
   let program: { child: ChildProcess; port: number };
   let client: Client;
   before(async () => {
-    program = await startProgram();
+    program = await startScenario();
     client = await stdioClient(['--port', String(program.port)]);
   });
   after(async () => {
@@ -150,7 +136,7 @@ describe('hotpath mcp over stdio', () => {
   });
 
   test('once the program stops, status says so and the other tools are tool errors naming why', async () => {
-    const stopped = await startProgram();
+    const stopped = await startScenario();
     const watcher = await stdioClient(['--port', String(stopped.port)]);
     try {
       stopped.child.kill();
@@ -172,24 +158,10 @@ describe('hotpath mcp over stdio', () => {
     }
   });
 
-  test('a token the program does not expect… is named; a missing one when it does is too', async () => {
-    const secured = spawn(process.execPath, ['--import', 'tsx', SCENARIO], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        HOTPATH: '1',
-        HOTPATH_METRICS_PORT: '0',
-        HOTPATH_REPORT: 'off',
-        HOTPATH_METRICS_TOKEN: 'right',
-      },
-    });
-    let stdout = '';
-    secured.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
+  test('a missing or wrong token is a tool error naming which; the right one connects', async () => {
+    const secured = await startScenario({ HOTPATH_METRICS_TOKEN: 'right' });
+    const port = String(secured.port);
     try {
-      const url = await waitFor('the secured program', () => /^url (\S+)/m.exec(stdout)?.[1], 20_000);
-      const port = new URL(url).port;
       for (const [env, reason] of [
         [{}, /wants a token — set HOTPATH_METRICS_TOKEN/],
         [{ HOTPATH_METRICS_TOKEN: 'wrong' }, /refused the token/],
@@ -210,13 +182,13 @@ describe('hotpath mcp over stdio', () => {
         await allowed.close();
       }
     } finally {
-      secured.kill();
+      secured.child.kill();
     }
   });
 });
 
 test('hotpath mcp --http serves the same tools over Streamable HTTP on loopback', async () => {
-  const program = await startProgram();
+  const program = await startScenario();
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', CLI, 'mcp', '--port', String(program.port), '--http', '0'],
