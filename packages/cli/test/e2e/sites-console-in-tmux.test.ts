@@ -4,32 +4,17 @@
  * emoji label keeps the columns aligned.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { displayWidth } from 'hotpath/text';
+import { startProgram } from '../helpers/program.ts';
 import { hasTmux, inTmux, press, screen } from '../helpers/tmux.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const SCENARIO = fileURLToPath(new URL('../scenarios/per-request-server.ts', import.meta.url));
 const COLUMNS = 160;
 
-async function startScenario(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCENARIO], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOTPATH: '1', HOTPATH_METRICS_PORT: '0', HOTPATH_REPORT: 'off' },
-  });
-  let stdout = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  const url = await waitFor(
-    'the scenario to announce its server',
-    () => /^url (\S+)/m.exec(stdout)?.[1],
-    20_000,
-  );
-  return { child, port: Number(new URL(url).port) };
-}
+const startScenario = () => startProgram(SCENARIO);
 
 /** The table's lines (between the borders), as the terminal shows them. */
 const tableLines = (capture: string) => capture.split('\n').filter((line) => line.startsWith('┃'));
