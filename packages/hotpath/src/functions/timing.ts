@@ -8,7 +8,9 @@ import type { FunctionSite } from '../registry/function-site.js';
  * the return value and a throw pass through untouched; a returned promise is followed until it settles.
  */
 export function timedCalls(stats: FunctionSite, fn: Function): Function {
-  return stats.logs !== null || config.timeExclusive ? everyCallTimed(stats, fn) : sampled(stats, fn);
+  if (stats.logs === null && !config.timeExclusive) return sampled(stats, fn);
+  stats.timesEveryCall = true;
+  return everyCallTimed(stats, fn);
 }
 
 /**

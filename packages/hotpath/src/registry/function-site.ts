@@ -16,10 +16,16 @@ export class FunctionSite {
   errors = 0;
   pending = 0;
   async = false;
-  /** The timed calls: how many, and their summed duration (for the mean and the estimated total). */
+  /**
+   * The timed calls: how many, how many calls they stand for, and their duration weighted alike (for the
+   * mean and the estimated total).
+   */
   timed = 0;
+  timedWeight = 0;
   timedMs = 0;
   readonly durations = new Reservoir();
+  /** Set when `log` or exclusive time has every call timed. */
+  timesEveryCall = false;
   /** Return values, when `log` asks for them. */
   readonly logs: LogRing | null;
 
@@ -44,9 +50,12 @@ export class FunctionSite {
 
   /** One timed call took `ms`. */
   record(ms: number): void {
+    // All of the first calls are timed, then one in `FUNCTION_SAMPLE_EVERY`, unless every call is.
+    const weight = this.timed < EXACT_FIRST || this.timesEveryCall ? 1 : FUNCTION_SAMPLE_EVERY;
     this.timed++;
-    this.timedMs += ms;
-    this.durations.add(ms);
+    this.timedWeight += weight;
+    this.timedMs += ms * weight;
+    this.durations.add(ms, weight);
   }
 
   /** Call number `index` (from 1) returned `value`. */
@@ -61,7 +70,7 @@ export class FunctionSite {
 
   toRow(elapsedMs: number, exclusive: boolean): FunctionRow {
     const percentiles = this.durations.percentiles();
-    const meanMs = this.timed === 0 ? null : this.timedMs / this.timed;
+    const meanMs = this.timed === 0 ? null : this.timedMs / this.timedWeight;
     const totalMs = meanMs === null ? null : meanMs * this.calls;
     return {
       id: this.id,

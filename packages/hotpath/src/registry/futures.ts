@@ -6,7 +6,7 @@ import { recordFault, shielded } from './faults.js';
 import { formatValue } from './format-value.js';
 import { TrackedCall } from './future-call.js';
 import { FutureSite, round } from './future-site.js';
-import { EXACT_FIRST, oneInSampleEvery } from './sampling.js';
+import { EXACT_FIRST, oneInSampleEvery, SAMPLE_EVERY } from './sampling.js';
 import { compareSites } from './site-order.js';
 import { Sites } from './sites.js';
 
@@ -49,8 +49,9 @@ class FutureRegistry {
    * outlives its turn: a `performance.now()` read costs ~30 ns, a fifth of the whole budget.
    */
   begin(stats: FutureSite, everyCall: boolean): TrackedCall {
-    const sampled = everyCall || stats.calls < EXACT_FIRST || oneInSampleEvery();
-    const call = new TrackedCall(this.nextCallId++, stats, nowMs(), sampled, sampled);
+    const weight = everyCall || stats.calls < EXACT_FIRST ? 1 : oneInSampleEvery() ? SAMPLE_EVERY : 0;
+    const sampled = weight > 0;
+    const call = new TrackedCall(this.nextCallId++, stats, nowMs(), weight, sampled);
     stats.calls++;
     stats.pending++;
     if (sampled) stats.recent.push(call);
@@ -83,7 +84,7 @@ class FutureRegistry {
       call.endedMs = ended;
       if (state !== 'cancelled') {
         const duration = ended - call.startedMs;
-        if (call.sampled) stats.durations.add(duration);
+        if (call.weight > 0) stats.durations.add(duration, call.weight);
         if (duration > stats.slowestMs) stats.slowestMs = duration;
       }
     }
