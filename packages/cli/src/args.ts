@@ -9,6 +9,21 @@ export interface ConsoleArgs {
   token: string | null;
 }
 
+export interface ReportArgs {
+  command: 'report';
+  path: string;
+  format: 'table' | 'json' | 'markdown';
+}
+
+export interface CompareArgs {
+  command: 'compare';
+  base: string;
+  head: string;
+  format: 'table' | 'markdown';
+  /** `--fail-on` as given (parsed by the compare command, which names a bad rule). */
+  failOn: string | null;
+}
+
 export interface DemoArgs {
   command: 'demo';
   seconds: number;
@@ -24,7 +39,7 @@ export interface McpArgs {
   http: number | null;
 }
 
-export type Args = ConsoleArgs | DemoArgs | McpArgs | { command: 'help' };
+export type Args = ConsoleArgs | DemoArgs | McpArgs | ReportArgs | CompareArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
@@ -33,6 +48,11 @@ export const USAGE = `usage:
       live view of a program running with HOTPATH=1
       defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
       HOTPATH_METRICS_TOKEN is sent when set
+  hotpath report FILE [--format table|json|markdown]
+      the exit report of a recording, or of a JSON report (HOTPATH_REPORT=json)
+  hotpath compare BASE HEAD [--format table|markdown] [--fail-on p95+20%,calls-10%]
+      per site, counts, rates and percentiles of two recordings or JSON reports; changes past a rule
+      are marked, and with --fail-on the exit status is 1 when any rule trips
   hotpath mcp [--host H] [--port P] [--http PORT]
       an MCP server for coding agents, reading the same program's metrics server; stdio, or
       Streamable HTTP on 127.0.0.1:PORT/mcp with --http; same defaults and token as the console
@@ -71,6 +91,23 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
     };
     flags.done();
     return args;
+  }
+  if (command === 'report') {
+    const [path] = flags.positionals(1, 'hotpath report FILE');
+    const format = choice('--format', flags.take('format') ?? 'table', [
+      'table',
+      'json',
+      'markdown',
+    ] as const);
+    flags.done();
+    return { command, path: path!, format };
+  }
+  if (command === 'compare') {
+    const [base, head] = flags.positionals(2, 'hotpath compare BASE HEAD');
+    const format = choice('--format', flags.take('format') ?? 'table', ['table', 'markdown'] as const);
+    const failOn = flags.take('fail-on') ?? null;
+    flags.done();
+    return { command, base: base!, head: head!, format, failOn };
   }
   if (command === 'demo') {
     const args: DemoArgs = {
@@ -111,12 +148,25 @@ function integer(flag: string, raw: string, min: number, max: number): number {
   return value;
 }
 
+function choice<C extends string>(flag: string, raw: string, choices: readonly C[]): C {
+  if ((choices as readonly string[]).includes(raw)) return raw as C;
+  throw new UsageError(`${flag} must be one of ${choices.join(', ')}, got "${raw}"`);
+}
+
 function readFlags(args: readonly string[]) {
   const values = new Map<string, string>();
+  const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (match === null) throw new UsageError(`unexpected argument "${arg}"`);
+    if (match === null) {
+      // Files named on the command line (`report`, `compare`); other commands take none.
+      if (!arg.startsWith('-')) {
+        positionals.push(arg);
+        continue;
+      }
+      throw new UsageError(`unexpected argument "${arg}"`);
+    }
     const name = match[1]!;
     const value = match[2] ?? args[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -129,7 +179,18 @@ function readFlags(args: readonly string[]) {
       values.delete(name);
       return value;
     },
+    /** Exactly `count` file arguments, else a usage error showing the form. */
+    positionals(count: number, form: string): string[] {
+      if (positionals.length !== count)
+        throw new UsageError(
+          positionals.length < count
+            ? `missing file: ${form}`
+            : `unexpected argument "${positionals[count]}"`,
+        );
+      return positionals.splice(0);
+    },
     done(): void {
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
       const [unknown] = values.keys();
       if (unknown !== undefined) throw new UsageError(`unknown option --${unknown}`);
     },

@@ -49,6 +49,9 @@ describe('readConfig', () => {
       noColor: false,
       focus: null,
       timeExclusive: false,
+      record: null,
+      recordMaxMb: 100,
+      recordIntervalMs: 1000,
     });
   });
 
@@ -67,6 +70,9 @@ describe('readConfig', () => {
       HOTPATH_RUNTIME_INTERVAL_MS: '250',
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
+      HOTPATH_RECORD: ' run.hotpath.gz ',
+      HOTPATH_RECORD_MAX_MB: '0.5',
+      HOTPATH_RECORD_INTERVAL_MS: '200',
       NO_COLOR: '1',
     });
     assert.deepEqual(warnings, []);
@@ -85,6 +91,9 @@ describe('readConfig', () => {
       noColor: true,
       focus: 'api/',
       timeExclusive: true,
+      record: 'run.hotpath.gz',
+      recordMaxMb: 0.5,
+      recordIntervalMs: 200,
     });
   });
 
@@ -99,7 +108,11 @@ describe('readConfig', () => {
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
+      HOTPATH_RECORD_MAX_MB: '0',
+      HOTPATH_RECORD_INTERVAL_MS: 'fast',
     });
+    assert.equal(config.recordMaxMb, 100);
+    assert.equal(config.recordIntervalMs, 1000);
     assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
@@ -119,6 +132,8 @@ describe('readConfig', () => {
         'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
+        'HOTPATH_RECORD_MAX_MB',
+        'HOTPATH_RECORD_INTERVAL_MS',
       ],
     );
   });
