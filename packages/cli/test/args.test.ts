@@ -88,10 +88,6 @@ test('report and compare take files and their own options', () => {
       failOn: 'p95+20%',
     },
   );
-  const replay = parseArgs(['console', '--replay', 'run.gz', '--speed', '2.5'], {
-    HOTPATH_METRICS_PORT: '0',
-  });
-  assert.deepEqual(replay.command === 'console' && replay.replay, { path: 'run.gz', speed: 2.5 });
   assert.throws(() => parseArgs(['report'], {}), /missing file: hotpath report FILE/);
   assert.throws(() => parseArgs(['compare', 'a'], {}), /missing file: hotpath compare BASE HEAD/);
   assert.throws(() => parseArgs(['report', 'a', 'b'], {}), /unexpected argument "b"/);
@@ -99,9 +95,4 @@ test('report and compare take files and their own options', () => {
     () => parseArgs(['report', 'a', '--format', 'csv'], {}),
     /--format must be one of table, json, markdown/,
   );
-  assert.throws(
-    () => parseArgs(['console', '--replay', 'a', '--speed', '0'], {}),
-    /--speed must be a number/,
-  );
-  assert.throws(() => parseArgs(['console', '--speed', '2'], {}), /--speed applies to --replay only/);
 });
