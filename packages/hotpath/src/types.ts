@@ -93,13 +93,28 @@ export interface StreamRow extends RowIdentity {
   producerWaitMs: number | null;
 }
 
+/** `future`: a wrapper (`future`, `futureFn`); `http-server`/`http-client`: made by `hotpath/register`. */
+export type FutureKind = 'future' | 'http-server' | 'http-client';
+
+/** Responses counted by the first digit of their status code. */
+export interface StatusClasses {
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
+}
+
 export interface FutureRow extends RowIdentity {
+  kind: FutureKind;
   calls: number;
   pending: number;
   resolved: number;
   rejected: number;
   cancelled: number;
   duration: DelayPercentiles | null;
+  /** HTTP rows only: the responses by status class (a call that got no response has none). */
+  statusClasses?: StatusClasses;
 }
 
 export interface LogEntry {

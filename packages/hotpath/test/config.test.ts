@@ -44,6 +44,7 @@ describe('readConfig', () => {
       report: 'table',
       futurePolls: false,
       noColor: false,
+      auto: new Set(['http', 'fetch', 'workers']),
     });
   });
 
@@ -58,6 +59,7 @@ describe('readConfig', () => {
       HOTPATH_REPORT: 'JSON-pretty',
       HOTPATH_FUTURE_POLLS: 'on',
       NO_COLOR: '1',
+      HOTPATH_AUTO: 'streams, HTTP',
     });
     assert.deepEqual(warnings, []);
     assert.deepEqual(config, {
@@ -70,7 +72,14 @@ describe('readConfig', () => {
       report: 'json-pretty',
       futurePolls: true,
       noColor: true,
+      auto: new Set(['streams', 'http']),
     });
+  });
+
+  test('HOTPATH_AUTO=none turns every automatic instrumentation off', () => {
+    const { config, warnings } = read({ HOTPATH: '1', HOTPATH_AUTO: ' None ' });
+    assert.deepEqual(warnings, []);
+    assert.equal(config.auto.size, 0);
   });
 
   test('bad values: one warning naming the variable each, then the default', () => {
@@ -81,12 +90,14 @@ describe('readConfig', () => {
       HOTPATH_LOGS_LIMIT: '-1',
       HOTPATH_REPORT: 'csv',
       HOTPATH_FUTURE_POLLS: 'sometimes',
+      HOTPATH_AUTO: 'http,sockets',
     });
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
     assert.equal(config.report, 'table');
     assert.equal(config.futurePolls, false);
+    assert.deepEqual([...config.auto], ['http', 'fetch', 'workers']);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
@@ -95,6 +106,7 @@ describe('readConfig', () => {
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
         'HOTPATH_FUTURE_POLLS',
+        'HOTPATH_AUTO',
       ],
     );
   });
