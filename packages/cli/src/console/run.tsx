@@ -9,6 +9,7 @@ export interface ConsoleOptions {
   refreshMs: number;
   limit: number;
   title?: string;
+  initialTab?: AppProps['initialTab'];
   /** `hotpath run`: the program's output pane and its first look at every key. */
   output?: AppProps['output'];
   intercept?: AppProps['intercept'];
@@ -59,6 +60,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         source={feed}
         {...(options.title === undefined ? {} : { title: options.title })}
         {...(options.output === undefined ? {} : { output: options.output })}
+        {...(options.initialTab === undefined ? {} : { initialTab: options.initialTab })}
         {...(options.intercept === undefined ? {} : { intercept: options.intercept })}
       />,
       {

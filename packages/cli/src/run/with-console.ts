@@ -72,6 +72,8 @@ export async function runWithConsole(run: ConsoleRun): Promise<number> {
       limit: 10_000,
       title: `hotpath run: ${[run.command, ...run.args].join(' ')}`,
       output,
+      // What the preload finds on its own (requests, fetches) are futures.
+      initialTab: 'futures',
       exitOnSignal: false,
       closeWhen: closed,
       freezeWhen: finished,

@@ -14,6 +14,7 @@ import { instrumentFetch } from './fetch.js';
 import { instrumentHttp } from './http.js';
 import { isLauncher } from './launchers.js';
 import { appendReport, claim, runDirectory, writeServerFile } from './run-claim.js';
+import { instrumentStreams } from './streams.js';
 
 function register(): void {
   // Worker threads get this preload too; their rows reach the main thread once the runtime's
@@ -34,6 +35,7 @@ function register(): void {
 function instrument(onFirstRow: () => void): void {
   if (config.auto.has('http')) instrumentHttp(onFirstRow);
   if (config.auto.has('fetch')) instrumentFetch(onFirstRow);
+  if (config.auto.has('streams')) instrumentStreams(onFirstRow);
 }
 
 if (config.enabled) shielded(register, undefined);
