@@ -22,7 +22,7 @@ export function instrumentFetch(onFirstRow: () => void): void {
   subscribe('undici:request:create', (message) => {
     try {
       const { request } = message as { request: UndiciRequest };
-      const row = rows.row(`${request.method ?? 'GET'} ${String(request.origin ?? '')}`);
+      const row = rows.row(request.method ?? 'GET', String(request.origin ?? ''));
       onFirstRow();
       calls.set(request, futureRegistry.begin(row, false));
     } catch (error) {

@@ -43,7 +43,7 @@ export function instrumentHttp(onFirstRow: () => void): void {
     try {
       const { request, response, server } = message as ServerStart;
       if (isHotpathServer(server)) return;
-      const row = serverRows.row(`${request.method ?? 'GET'} ${routeShape(request.url ?? '/')}`);
+      const row = serverRows.row(request.method ?? 'GET', routeShape(request.url ?? '/'));
       onFirstRow();
       serverCalls.set(response, futureRegistry.begin(row, false));
       response.once('close', onServerClose);
@@ -66,7 +66,7 @@ export function instrumentHttp(onFirstRow: () => void): void {
   subscribe('http.client.request.start', (message) => {
     try {
       const { request } = message as ClientStart;
-      const row = clientRows.row(`${request.method} ${clientTarget(request)}`);
+      const row = clientRows.row(request.method, clientTarget(request));
       onFirstRow();
       clientCalls.set(request, futureRegistry.begin(row, false));
       request.once('close', onClientClose);

@@ -8,9 +8,10 @@ import type { FutureKind } from '../types.js';
  */
 export const MAX_ROUTE_ROWS = 500;
 
-/** The rows of one kind (`http-server` or `http-client`), found by label. */
+/** The rows of one kind (`http-server` or `http-client`), found by method and route (no label is built per call). */
 export class RouteRows {
-  private readonly rows = new Map<string, FutureSite>();
+  private readonly byMethod = new Map<string, Map<string, FutureSite>>();
+  private count = 0;
   private overflow: FutureSite | null = null;
 
   constructor(
@@ -18,15 +19,21 @@ export class RouteRows {
     private readonly limit = MAX_ROUTE_ROWS,
   ) {}
 
-  row(label: string): FutureSite {
-    let row = this.rows.get(label);
+  row(method: string, route: string): FutureSite {
+    let routes = this.byMethod.get(method);
+    const row = routes?.get(route);
     if (row !== undefined) return row;
-    if (this.rows.size >= this.limit) {
+    if (this.count >= this.limit) {
       this.overflow ??= futureRegistry.namedSite('(other routes)', this.kind);
       return this.overflow;
     }
-    row = futureRegistry.namedSite(label, this.kind);
-    this.rows.set(label, row);
-    return row;
+    if (routes === undefined) {
+      routes = new Map();
+      this.byMethod.set(method, routes);
+    }
+    const made = futureRegistry.namedSite(`${method} ${route}`, this.kind);
+    routes.set(route, made);
+    this.count++;
+    return made;
   }
 }

@@ -19,6 +19,8 @@ import { recordFault } from '../registry/faults.js';
 
 /** Streams made since the preload, with where they were made; deleted once adopted (or refused). */
 const madeAt = new WeakMap<object, CallSite>();
+/** Frames read per capture: enough to climb out of Node's stream constructors (`Readable.from` is 6 deep). */
+const DEPTH = 10;
 /** hotpath's own files: a stream hotpath's server makes is not the program's. */
 const ownRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Frames that are not the program's: hotpath's own, and code without a file (undici's WebAssembly parser). */
@@ -33,10 +35,19 @@ export function instrumentStreams(onFirstRow: () => void): void {
   const emitter = EventEmitter as unknown as { init: Init };
   const init = emitter.init;
   emitter.init = function (this: object) {
-    const self = this as { _readableState?: unknown; _writableState?: unknown };
-    if (self._readableState !== undefined || self._writableState !== undefined) {
+    const self = this as {
+      _readableState?: unknown;
+      _writableState?: unknown;
+      constructor?: { name?: string };
+    };
+    // Node's parser makes a request or response body per message: its stack is all Node's own, so the
+    // capture (a few µs) would find no site anyway.
+    if (
+      (self._readableState !== undefined || self._writableState !== undefined) &&
+      self.constructor?.name !== 'IncomingMessage'
+    ) {
       try {
-        const site = captureOutsideSite(emitter.init, notTheProgram);
+        const site = captureOutsideSite(emitter.init, notTheProgram, DEPTH);
         if (site !== null) madeAt.set(this, site);
       } catch (error) {
         recordFault(error);

@@ -29,7 +29,7 @@ describe('RouteRows', () => {
   test('100k distinct routes: a bounded number of rows, and the calls over them exact', () => {
     const rows = new RouteRows('http-server');
     for (let i = 0; i < 100_000; i++) {
-      const call = futureRegistry.begin(rows.row(`GET /search/word-${i.toString(36)}x`), false);
+      const call = futureRegistry.begin(rows.row('GET', `/search/word-${i.toString(36)}x`), false);
       futureRegistry.end(call, 'resolved', undefined, undefined);
     }
     const http = futureRows().filter((row) => row.kind === 'http-server');
