@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -13,6 +13,15 @@ import { MAIN, requireBuild } from '../helpers/demo.ts';
 
 const FLOW = fileURLToPath(new URL('../fixtures/run/flow.mjs', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The line of the fixture where `text` first appears: rows are labelled by the line that made them. */
+function lineOf(text: string): number {
+  return (
+    readFileSync(FLOW, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO) {
   const result = spawnSync(command, args, {
@@ -83,8 +92,8 @@ describe('hotpath run --no-console', () => {
       assert.equal(gets[0]?.calls, 3);
       if (auto.includes('streams')) {
         // The pipeline's stages, by the line that made them: 200 lines in, 200 out of the transform.
-        const source = report.channels.find((r) => r.label.endsWith('run/flow.mjs:47'));
-        const upper = report.channels.find((r) => r.label.endsWith('run/flow.mjs:48'));
+        const source = report.channels.find((r) => r.label === `run/flow.mjs:${lineOf('Readable.from(')}`);
+        const upper = report.channels.find((r) => r.label === `run/flow.mjs:${lineOf('new Transform(')}`);
         assert.ok(source && upper, `pipeline rows in ${report.channels.map((r) => r.label).join(', ')}`);
         assert.equal(source.sent, 200);
         assert.equal(upper.sent, 200);

@@ -43,12 +43,11 @@ function isId(path: string, start: number, stop: number): boolean {
   const length = stop - start;
   if (length === 0) return false;
   let decimal = 0;
-  let hex = 0;
   let dashes = 0;
   for (let i = start; i < stop; i++) {
     const c = path.charCodeAt(i);
     if (c >= 48 && c <= 57) decimal++;
-    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hex++;
+    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) continue;
     else if (
       c === 45 /* - */ &&
       (i - start === 8 || i - start === 13 || i - start === 18 || i - start === 23)
