@@ -66,9 +66,12 @@ export async function run(): Promise<BenchResult[]> {
     { name: '/channels?limit=100 (10k channels)', path: '/channels?limit=100' },
     { name: '/channels?limit=100000 (all 10k channels)', path: '/channels?limit=100000' },
     { name: '/snapshot (10k channels, default limit 1000)', path: '/snapshot' },
+    { name: '/channels?by=site (10k channels at ~500 sites)', path: '/channels?by=site' },
   ];
   const raw: number[] = [];
+  const bySite: number[] = [];
   let rowsSeen = 0;
+  let sitesSeen = 0;
   const times = new Map<string, number[]>(routes.map((route) => [route.path, []]));
   const sizes = new Map<string, number>();
   try {
@@ -78,6 +81,9 @@ export async function run(): Promise<BenchResult[]> {
         const started = process.hrtime.bigint();
         rowsSeen = takeSnapshot().channels.length;
         raw.push(Number(process.hrtime.bigint() - started));
+        const siteStarted = process.hrtime.bigint();
+        sitesSeen = takeSnapshot('site').channels.length;
+        bySite.push(Number(process.hrtime.bigint() - siteStarted));
         for (const route of routes) {
           const { ns, bytes, status } = await get(agent, `${server.url}${route.path}`);
           if (status !== 200) throw new Error(`${route.path} answered ${status}`);
@@ -98,6 +104,9 @@ export async function run(): Promise<BenchResult[]> {
     `metrics server, ${CHANNELS} channels, ${ROUNDS * REQUESTS_PER_ROUND} requests per route (keep-alive, loopback)`,
   );
   console.log(`  takeSnapshot() in process: median ${(rawNs / 1e6).toFixed(2)} ms`);
+  console.log(
+    `  takeSnapshot('site') in process: median ${(median(bySite) / 1e6).toFixed(2)} ms for ${sitesSeen} site rows`,
+  );
   const results: BenchResult[] = [];
   for (const route of routes) {
     const samples = times.get(route.path)!;

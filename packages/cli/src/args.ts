@@ -1,4 +1,4 @@
-/** The command line: `hotpath console [--host H] [--port P] [--refresh-ms N]`, `hotpath demo [--seconds N]`. */
+/** The command line: `hotpath run … -- <command>`, `hotpath console [--host H] [--port P] [--refresh-ms N]`, `hotpath mcp …`, `hotpath demo [--seconds N]`. */
 
 export interface ConsoleArgs {
   command: 'console';
@@ -23,7 +23,16 @@ export interface RunArgs {
   refreshMs: number;
 }
 
-export type Args = ConsoleArgs | DemoArgs | RunArgs | { command: 'help' };
+export interface McpArgs {
+  command: 'mcp';
+  host: string;
+  port: number;
+  token: string | null;
+  /** `--http <port>`: Streamable HTTP on loopback instead of stdio; 0 picks a free port. */
+  http: number | null;
+}
+
+export type Args = ConsoleArgs | DemoArgs | McpArgs | RunArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
@@ -37,6 +46,9 @@ export const USAGE = `usage:
       live view of a program running with HOTPATH=1
       defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
       HOTPATH_METRICS_TOKEN is sent when set
+  hotpath mcp [--host H] [--port P] [--http PORT]
+      an MCP server for coding agents, reading the same program's metrics server; stdio, or
+      Streamable HTTP on 127.0.0.1:PORT/mcp with --http; same defaults and token as the console
   hotpath demo [--seconds N] [--refresh-ms N]
       a monitored pipeline with the console attached; without a terminal it runs N seconds (default 5)
       and prints the report
@@ -58,6 +70,18 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
       refreshMs: integer('--refresh-ms', flags.take('refresh-ms') ?? '500', 100, 10_000),
       limit: integer('--limit', flags.take('limit') ?? '10000', 1, 100_000),
       token: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
+    };
+    flags.done();
+    return args;
+  }
+  if (command === 'mcp') {
+    const http = flags.take('http');
+    const args: McpArgs = {
+      command,
+      host: flags.take('host') ?? hostFrom(env),
+      port: portFrom(flags.take('port'), env),
+      token: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
+      http: http === undefined ? null : integer('--http', http, 0, 65535),
     };
     flags.done();
     return args;

@@ -36,6 +36,12 @@ async function main(): Promise<number> {
     });
     return 0;
   }
+  if (args.command === 'mcp') {
+    // The SDK loads here only: the console never pays for it.
+    const { runMcp } = await import('./mcp/serve.js');
+    await runMcp({ endpoint: { host: args.host, port: args.port, token: args.token }, httpPort: args.http });
+    return 0;
+  }
   // The demo monitors itself: hotpath reads its switches once, at import, so they are set first.
   process.env.HOTPATH = '1';
   process.env.HOTPATH_METRICS_PORT = '0';

@@ -57,3 +57,17 @@ test('a port of 0 in the environment says to pass the port the program printed',
   const flagWins = parseArgs(['console', '--port', '7001'], { HOTPATH_METRICS_PORT: '0' });
   assert.equal(flagWins.command === 'console' && flagWins.port, 7001);
 });
+
+test('mcp takes the console defaults and token, and --http a loopback port', () => {
+  assert.deepEqual(parseArgs(['mcp'], { HOTPATH_METRICS_TOKEN: 'tok' }), {
+    command: 'mcp',
+    host: '127.0.0.1',
+    port: 6770,
+    token: 'tok',
+    http: null,
+  });
+  const http = parseArgs(['mcp', '--port', '7000', '--http', '7777'], {});
+  assert.equal(http.command === 'mcp' && http.http, 7777);
+  assert.throws(() => parseArgs(['mcp', '--http', 'x'], {}), UsageError);
+  assert.throws(() => parseArgs(['mcp', '--refresh-ms', '100'], {}), /unknown option --refresh-ms/);
+});

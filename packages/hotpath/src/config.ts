@@ -14,12 +14,22 @@ export interface Config {
   metricsHost: string;
   metricsServerOff: boolean;
   metricsToken: string | null;
+  /** Most series `GET /metrics` and `hotpath/otel` export; sites beyond it are summed into `(other)`. */
+  metricsSeriesLimit: number;
   logsLimit: number;
   report: ReportFormat | 'off';
+  /** One report row per site (label or call site) or per instance still held. */
+  reportRows: 'site' | 'instance';
   futurePolls: boolean;
+  /** How often the runtime sampler reads the event loop, heap and GC (and workers publish their rows). */
+  runtimeIntervalMs: number;
   noColor: boolean;
   /** Read only by `hotpath/register`: wrappers work the same whatever it says. */
   auto: ReadonlySet<AutoKind>;
+  /** `HOTPATH_FOCUS`: only rows whose label contains this text (or matches this `/regex/`) are shown. */
+  focus: string | RegExp | null;
+  /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
+  timeExclusive: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -28,6 +38,10 @@ type Warn = (message: string) => void;
 const TRUE = new Set(['1', 'true', 'on', 'yes']);
 const FALSE = new Set(['0', 'false', 'off', 'no', '']);
 const MAX_LOGS_LIMIT = 100_000;
+const DEFAULT_SERIES_LIMIT = 2000;
+/** Room for the fixed series (faults, the `(other)` rows) and a few sites. */
+const MIN_SERIES_LIMIT = 50;
+const MAX_SERIES_LIMIT = 1_000_000;
 
 export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
   const enabled = readSwitch(env, 'HOTPATH', warn);
@@ -39,6 +53,14 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     metricsHost: readHost(env, warn),
     metricsServerOff: readSwitch(env, 'HOTPATH_METRICS_SERVER_OFF', warn),
     metricsToken: env.HOTPATH_METRICS_TOKEN ? env.HOTPATH_METRICS_TOKEN : null,
+    metricsSeriesLimit: readInteger(
+      env,
+      'HOTPATH_METRICS_SERIES_LIMIT',
+      DEFAULT_SERIES_LIMIT,
+      MIN_SERIES_LIMIT,
+      MAX_SERIES_LIMIT,
+      warn,
+    ),
     logsLimit: readInteger(env, 'HOTPATH_LOGS_LIMIT', 50, 0, MAX_LOGS_LIMIT, warn),
     report: readChoice(
       env,
@@ -47,9 +69,13 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
       'table',
       warn,
     ),
+    reportRows: readChoice(env, 'HOTPATH_REPORT_ROWS', ['site', 'instance'] as const, 'site', warn),
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
+    runtimeIntervalMs: readInteger(env, 'HOTPATH_RUNTIME_INTERVAL_MS', 1000, 50, 3_600_000, warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
     auto: readAuto(env, warn),
+    focus: readFocus(env, warn),
+    timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
   };
 }
 
@@ -60,11 +86,16 @@ export function defaults(): Config {
     metricsHost: '127.0.0.1',
     metricsServerOff: false,
     metricsToken: null,
+    metricsSeriesLimit: DEFAULT_SERIES_LIMIT,
     logsLimit: 50,
     report: 'table',
+    reportRows: 'site',
     futurePolls: false,
+    runtimeIntervalMs: 1000,
     noColor: false,
     auto: new Set(DEFAULT_AUTO),
+    focus: null,
+    timeExclusive: false,
   };
 }
 
@@ -128,6 +159,23 @@ function readHost(env: Env, warn: Warn): string {
   if (/^[A-Za-z0-9.:_\-[\]%]+$/.test(host)) return host.replace(/^\[(.*)\]$/, '$1');
   warn(`HOTPATH_METRICS_HOST=${JSON.stringify(raw)} is not a host name or IP address; using 127.0.0.1`);
   return '127.0.0.1';
+}
+
+/** `/pattern/flags` is a regular expression; anything else is a plain substring. */
+function readFocus(env: Env, warn: Warn): string | RegExp | null {
+  const raw = env.HOTPATH_FOCUS;
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = raw.trim();
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(value);
+  if (regex === null) return value;
+  try {
+    return new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, ''));
+  } catch (error) {
+    warn(
+      `HOTPATH_FOCUS=${JSON.stringify(raw)} is not a valid /regex/ (${(error as Error).message}); showing every row`,
+    );
+    return null;
+  }
 }
 
 function warnOnStderr(message: string): void {

@@ -3,7 +3,7 @@ import { recordFault } from './registry/faults.js';
 
 /** One kind of thing a wrapper (`channel()`, `stream()`) can monitor. */
 export interface Adapter<O> {
-  /** How the kind is named in the error that lists what the wrapper accepts. */
+  /** How the kind is named in the error that lists what the wrapper accepts; '' for a kind only refused. */
   readonly accepts: string;
   matches(target: object): boolean;
   /** Why a matching target cannot be monitored (a locked stream), for a TypeError; null when it can. */
@@ -58,7 +58,10 @@ export class Dispatcher<O> {
   }
 
   private unsupported(target: unknown): TypeError {
-    const kinds = this.adapters.map((adapter) => adapter.accepts).join('; ');
+    const kinds = this.adapters
+      .map((adapter) => adapter.accepts)
+      .filter((kind) => kind !== '')
+      .join('; ');
     return new TypeError(`${this.call}: expected one of: ${kinds}. Got ${describe(target)}.`);
   }
 }

@@ -4,10 +4,14 @@
  */
 import { monitorChannel } from './channels/detect.js';
 import { config } from './config.js';
-import { futureFnOff } from './futures/decorator.js';
+import { measureBlockOn } from './functions/block.js';
+import { gaugeOn, valOn } from './functions/gauges.js';
+import { measureOn } from './functions/measure.js';
+import { offGauge } from './functions/off-gauge.js';
+import { futureFnOff, measureOff } from './futures/decorator.js';
 import { trackFuture } from './futures/future.js';
 import { futureFnOn } from './futures/future-fn.js';
-import { activate } from './lifecycle.js';
+import { activate, activateOnFirstWorker } from './lifecycle.js';
 import { checkOptions, checkReportOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
@@ -18,7 +22,10 @@ import type {
   ChannelOptions,
   FutureMethodDecorator,
   FutureOptions,
+  Gauge,
   Guard,
+  MeasureMethodDecorator,
+  MeasureOptions,
   ReportOptions,
   Snapshot,
   StreamOptions,
@@ -29,6 +36,8 @@ export type * from './types.js';
 
 /** Whether monitoring is on (`HOTPATH=1`). */
 export const enabled: boolean = config.enabled;
+
+if (enabled) activateOnFirstWorker();
 
 /** Starts counting what flows through `target` and returns it (the same object; for WHATWG streams, one of the same type). */
 export function channel<T>(target: T, options?: ChannelOptions): T {
@@ -72,6 +81,36 @@ export function futureFn(fnOrOptions?: unknown, options?: FutureOptions): unknow
   if (!enabled) return futureFnOff(fnOrOptions);
   // biome-ignore lint/complexity/noArguments: a bare `@futureFn` passes two or three arguments
   return futureFnOn(fnOrOptions, options, arguments.length, captureCallSite(futureFn));
+}
+
+/**
+ * Times every call of a function, sync or async (an async one until it settles); also usable as a method
+ * decorator, `@measure()`. Returns a function that behaves exactly like `fn`.
+ */
+export function measure<F extends (...args: any[]) => unknown>(fn: F, options?: MeasureOptions): F;
+export function measure(options?: MeasureOptions): MeasureMethodDecorator;
+export function measure(fnOrOptions?: unknown, options?: MeasureOptions): unknown {
+  if (!enabled) return measureOff(fnOrOptions);
+  // biome-ignore lint/complexity/noArguments: a bare `@measure` passes two or three arguments
+  return measureOn(fnOrOptions, options, arguments.length, captureCallSite(measure));
+}
+
+/** Runs `body` now and times it as one call of the block `label`; returns what `body` returns. */
+export function measureBlock<T>(label: string, body: () => T): T {
+  if (!enabled) return body();
+  return measureBlockOn(label, body, measureBlock);
+}
+
+/** The gauge named `label` (set it, or step it with `inc`/`dec`); `gauge(label, value)` also sets it. */
+export function gauge(label: string, value?: number): Gauge {
+  if (!enabled) return offGauge;
+  // biome-ignore lint/complexity/noArguments: `gauge(label, undefined)` is a mistake to report, not a read
+  return gaugeOn(label, value, arguments.length, gauge);
+}
+
+/** Records `value` under `label`: the latest one, and the most recent ones as a bounded log. */
+export function val(label: string, value: unknown): void {
+  if (enabled) valOn(label, value, val);
 }
 
 /** Opens a report guard: its report prints at `stop()` (or at exit) instead of the default one. */

@@ -3,12 +3,16 @@
  * `hotpath-off` export condition (`node -C hotpath-off`, or a bundler's conditions) so that a production
  * bundle carries no monitoring code at all. Its types are `index.d.ts`'s.
  */
-import { futureFnOff } from './futures/decorator.js';
+import { offGauge } from './functions/off-gauge.js';
+import { futureFnOff, measureOff } from './futures/decorator.js';
 import type {
   ChannelOptions,
   FutureMethodDecorator,
   FutureOptions,
+  Gauge,
   Guard,
+  MeasureMethodDecorator,
+  MeasureOptions,
   ReportOptions,
   Snapshot,
   StreamOptions,
@@ -43,6 +47,22 @@ export function futureFn(fnOrOptions?: unknown, _options?: FutureOptions): unkno
   return futureFnOff(fnOrOptions);
 }
 
+export function measure<F extends (...args: any[]) => unknown>(fn: F, options?: MeasureOptions): F;
+export function measure(options?: MeasureOptions): MeasureMethodDecorator;
+export function measure(fnOrOptions?: unknown, _options?: MeasureOptions): unknown {
+  return measureOff(fnOrOptions);
+}
+
+export function measureBlock<T>(_label: string, body: () => T): T {
+  return body();
+}
+
+export function gauge(_label: string, _value?: number): Gauge {
+  return offGauge;
+}
+
+export function val(_label: string, _value: unknown): void {}
+
 const guard: Guard = {
   stop: () => Promise.resolve(),
   [Symbol.asyncDispose]: () => Promise.resolve(),
@@ -68,6 +88,8 @@ export function snapshot(): Snapshot {
     channels: [],
     streams: [],
     futures: [],
+    functions: [],
+    gauges: [],
     faults: 0,
   };
 }

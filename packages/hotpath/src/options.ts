@@ -1,9 +1,9 @@
-import type { ChannelOptions, FutureOptions, ReportOptions, StreamOptions } from './types.js';
+import type { ChannelOptions, FutureOptions, MeasureOptions, ReportOptions, StreamOptions } from './types.js';
 
 /** Bad options are the caller's mistake: a TypeError that says what was expected, thrown at once. */
 export function checkOptions(
   fn: string,
-  options: ChannelOptions | StreamOptions | FutureOptions | undefined,
+  options: ChannelOptions | StreamOptions | FutureOptions | MeasureOptions | undefined,
   allowed: readonly ('label' | 'log' | 'capacity' | 'signal')[],
 ): void {
   if (options === undefined) return;
@@ -38,7 +38,7 @@ export function checkOptions(
 
 const REPORT_KEYS = ['format', 'sections', 'output', 'timeoutMs'];
 const FORMATS = ['table', 'json', 'json-pretty'];
-const SECTIONS = ['channels', 'streams', 'futures', 'functions'];
+const SECTIONS = ['channels', 'streams', 'futures', 'functions', 'gauges', 'runtime'];
 
 /**
  * `start()`/`main()` options. Checked up front: a typo'd format or a non-number timeout would otherwise

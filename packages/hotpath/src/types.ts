@@ -23,7 +23,14 @@ export interface FutureOptions {
   signal?: AbortSignal;
 }
 
-export type Section = 'channels' | 'streams' | 'futures' | 'functions';
+export interface MeasureOptions {
+  /** Shown instead of the function's name and call site. */
+  label?: string;
+  /** Record each call's return value (for an async function, what it resolves to). */
+  log?: LogOption;
+}
+
+export type Section = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges' | 'runtime';
 
 export interface ReportOptions {
   format?: 'table' | 'json' | 'json-pretty';
@@ -64,6 +71,8 @@ export interface DelayPercentiles {
 }
 
 export interface ChannelRow extends RowIdentity {
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   /** Which primitive: `hotpath`, `node-stream`, `web-stream`, `message-port`, `event-emitter`, `push-queue`. */
   kind: string;
   type: string;
@@ -79,6 +88,8 @@ export interface ChannelRow extends RowIdentity {
 }
 
 export interface StreamRow extends RowIdentity {
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   kind: string;
   state: StreamState;
   yielded: number;
@@ -107,6 +118,8 @@ export interface StatusClasses {
 
 export interface FutureRow extends RowIdentity {
   kind: FutureKind;
+  /** Set on rows that a worker thread published; rows of the main thread have none. */
+  threadId?: number;
   calls: number;
   pending: number;
   resolved: number;
@@ -117,12 +130,98 @@ export interface FutureRow extends RowIdentity {
   statusClasses?: StatusClasses;
 }
 
+export interface FunctionRow {
+  id: number;
+  /** The custom label, or `file.ts:LINE name` for `measure(fn)` and `@measure()`. */
+  label: string;
+  source: string | null;
+  hasCustomLabel: boolean;
+  /** `function` for `measure` and `@measure()`, `block` for `measureBlock`. */
+  kind: 'function' | 'block';
+  /** Exact: every call, finished or not. */
+  calls: number;
+  /** Exact: calls that threw or whose promise rejected. */
+  errors: number;
+  /** Calls whose promise has not settled yet. */
+  pending: number;
+  /** Whether a call returned a promise (timed until it settled). */
+  async: boolean;
+  /** How many calls were timed; the durations below come from them. */
+  samples: number;
+  /** Estimated: the timed calls' mean times the exact call count. */
+  totalMs: number | null;
+  meanMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  /** The longest timed call. */
+  maxMs: number | null;
+  /** `totalMs` as a share of the time since hotpath started (above 100 when async calls overlap). */
+  percentOfWall: number | null;
+  /** Durations exclude time spent in nested measured calls (`HOTPATH_TIME_EXCLUSIVE=1`). */
+  exclusive: boolean;
+}
+
+export interface GaugeRow {
+  id: number;
+  label: string;
+  source: string | null;
+  /** `gauge` holds a number; `val` logs any value. */
+  kind: 'gauge' | 'val';
+  /** Exact number of updates. */
+  updates: number;
+  /** The gauge's current value; for `val`, the last value when it was a number, else null. */
+  value: number | null;
+  /** The last value as text (for `val`, formatted like a log entry). */
+  message: string | null;
+  min: number | null;
+  max: number | null;
+  /** When the last update happened, in milliseconds since monitoring started. */
+  updatedMs: number | null;
+  /** The most recent numeric values, oldest first (at most `GAUGE_HISTORY`). */
+  history: number[];
+}
+
+/** A named number: set it, or step it up and down; every method returns the gauge. */
+export interface Gauge {
+  set(value: number): Gauge;
+  inc(by?: number): Gauge;
+  dec(by?: number): Gauge;
+}
+
+export interface FunctionLogs {
+  id: number;
+  logs: LogEntry[];
+}
+
+export interface GaugeLogs {
+  id: number;
+  logs: LogEntry[];
+}
+
+/**
+ * What a site row (one per custom label or call site, aggregating its instances) adds to the kind's row.
+ * Its `id` numbers sites, not instances; `instances` counts every instance made there, folded or held;
+ * the totals are exact.
+ */
+export interface SiteFields {
+  /** Instances of the site still live (not finished). */
+  active: number;
+  /** How many of the site's instances are in each state, folded ones included. */
+  states: Record<string, number>;
+}
+
+export type ChannelSiteRow = ChannelRow & SiteFields;
+export type StreamSiteRow = StreamRow & SiteFields;
+
 export interface LogEntry {
   /** The n-th send, receive or item, counting from 1. */
   index: number;
   /** Milliseconds since monitoring started. */
   timestampMs: number;
   message: string | null;
+  /** In a site's logs (`?by=site`): the label of the instance the entry came from. */
+  instance?: string;
 }
 
 export interface FutureCall {
@@ -159,13 +258,97 @@ export interface Snapshot {
   channels: ChannelRow[];
   streams: StreamRow[];
   futures: FutureRow[];
+  /** Timed functions and blocks (`measure`, `@measure()`, `measureBlock`); absent from older servers. */
+  functions?: FunctionRow[];
+  /** Values the program reports (`gauge`, `val`); absent from older servers. */
+  gauges?: GaugeRow[];
   /** Internal faults hotpath caught instead of throwing into the program. */
   faults: number;
   /**
    * Full row counts, set by the metrics server (`/snapshot`, `/events`) when `limit` may have cut the
    * lists short.
    */
-  totals?: { channels: number; streams: number; futures: number };
+  totals?: { channels: number; streams: number; futures: number; functions?: number; gauges?: number };
+  /** The process and its threads: event loop, heap, GC, stalls. Absent until the sampler has started. */
+  runtime?: RuntimeStats;
+  /** `site` when `channels` and `streams` hold site rows (the server's `?by=site`), absent for instance rows. */
+  by?: 'site';
+  /** Site rows of channels and streams, next to the instance rows (JSON reports carry both). */
+  sites?: { channels: ChannelSiteRow[]; streams: StreamSiteRow[] };
+}
+
+/** `@measure()`: a method decorator for sync and async methods, in both decorator dialects. */
+export interface MeasureMethodDecorator {
+  <This, F extends (this: This, ...args: any[]) => unknown>(
+    method: F,
+    context: ClassMethodDecoratorContext<This, F>,
+  ): F;
+  <F extends (...args: any[]) => unknown>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): TypedPropertyDescriptor<F>;
+}
+
+export interface EventLoopStats {
+  /** Event-loop delay percentiles since monitoring started; null where the thread could not be sampled. */
+  delayP50Ms: number | null;
+  delayP99Ms: number | null;
+  delayMaxMs: number | null;
+  /** Share of the last interval the loop spent running code, 0 to 1. */
+  utilization: number;
+}
+
+export interface HeapStats {
+  usedBytes: number;
+  totalBytes: number;
+  limitBytes: number;
+}
+
+export interface GcStats {
+  count: number;
+  totalMs: number;
+  /** Count and time per kind: `minor`, `major`, `incremental`, `weakcb`. */
+  byKind: Record<string, { count: number; totalMs: number }>;
+}
+
+export interface Stall {
+  /** When the stall began, in milliseconds since monitoring started. */
+  atMs: number;
+  durationMs: number;
+}
+
+export interface ThreadStats {
+  /** 0 for the main thread. */
+  threadId: number;
+  name: string;
+  /** False once a worker has exited; its last figures stay. */
+  alive: boolean;
+  /** True when the worker loads hotpath and publishes its own rows. */
+  monitored: boolean;
+  eventLoop: EventLoopStats;
+  heap?: HeapStats;
+  /** Loop utilisation over the last minute, one value per sampler interval, oldest first. */
+  utilizationHistory: number[];
+  /** p99 loop delay over the last minute, one value per sampler interval (null where unknown). */
+  delayP99History: (number | null)[];
+}
+
+export interface RuntimeStats {
+  intervalMs: number;
+  eventLoop: EventLoopStats;
+  heap: HeapStats;
+  rssBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+  gc: GcStats;
+  /** Event-loop stalls of 100 ms or more, the most recent last (bounded). */
+  stalls: Stall[];
+  /** Stalls seen in all, including those the bounded list has let go. */
+  stallCount: number;
+  /** What keeps the main thread's loop alive, by type (`process.getActiveResourcesInfo()`). */
+  activeResources: Record<string, number>;
+  threads: ThreadStats[];
 }
 
 /**

@@ -40,10 +40,15 @@ describe('readConfig', () => {
       metricsHost: '127.0.0.1',
       metricsServerOff: false,
       metricsToken: null,
+      metricsSeriesLimit: 2000,
       logsLimit: 50,
       report: 'table',
+      reportRows: 'site',
       futurePolls: false,
+      runtimeIntervalMs: 1000,
       noColor: false,
+      focus: null,
+      timeExclusive: false,
       auto: new Set(['http', 'fetch', 'workers']),
     });
   });
@@ -55,9 +60,14 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: '[::1]',
       HOTPATH_METRICS_SERVER_OFF: 'true',
       HOTPATH_METRICS_TOKEN: 's3cret',
+      HOTPATH_METRICS_SERIES_LIMIT: '500',
       HOTPATH_LOGS_LIMIT: '7',
       HOTPATH_REPORT: 'JSON-pretty',
+      HOTPATH_REPORT_ROWS: 'Instance',
       HOTPATH_FUTURE_POLLS: 'on',
+      HOTPATH_RUNTIME_INTERVAL_MS: '250',
+      HOTPATH_FOCUS: ' api/ ',
+      HOTPATH_TIME_EXCLUSIVE: 'yes',
       NO_COLOR: '1',
       HOTPATH_AUTO: 'streams, HTTP',
     });
@@ -68,10 +78,15 @@ describe('readConfig', () => {
       metricsHost: '::1',
       metricsServerOff: true,
       metricsToken: 's3cret',
+      metricsSeriesLimit: 500,
       logsLimit: 7,
       report: 'json-pretty',
+      reportRows: 'instance',
       futurePolls: true,
+      runtimeIntervalMs: 250,
       noColor: true,
+      focus: 'api/',
+      timeExclusive: true,
       auto: new Set(['streams', 'http']),
     });
   });
@@ -89,23 +104,32 @@ describe('readConfig', () => {
       HOTPATH_METRICS_HOST: 'http://x y',
       HOTPATH_LOGS_LIMIT: '-1',
       HOTPATH_REPORT: 'csv',
+      HOTPATH_REPORT_ROWS: 'rows',
       HOTPATH_FUTURE_POLLS: 'sometimes',
+      HOTPATH_METRICS_SERIES_LIMIT: '10',
+      HOTPATH_RUNTIME_INTERVAL_MS: '5',
       HOTPATH_AUTO: 'http,sockets',
     });
+    assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
     assert.equal(config.logsLimit, 50);
     assert.equal(config.report, 'table');
+    assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
+    assert.equal(config.metricsSeriesLimit, 2000);
     assert.deepEqual([...config.auto], ['http', 'fetch', 'workers']);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
         'HOTPATH_METRICS_PORT',
         'HOTPATH_METRICS_HOST',
+        'HOTPATH_METRICS_SERIES_LIMIT',
         'HOTPATH_LOGS_LIMIT',
         'HOTPATH_REPORT',
+        'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
+        'HOTPATH_RUNTIME_INTERVAL_MS',
         'HOTPATH_AUTO',
       ],
     );

@@ -70,8 +70,8 @@ describe('hotpath-rs scenarios, ported to hotpath channels', () => {
     assert.ok(report.includes(`scenarios/oneshot-closed.ts:`));
   });
 
-  test('iter: one call site numbers its instances -2, -3', async () => {
-    const { report } = await offAndOn('iter.ts');
+  test('iter: one call site numbers its instances -2, -3 (HOTPATH_REPORT_ROWS=instance)', async () => {
+    const { report } = await offAndOn('iter.ts', { HOTPATH_REPORT_ROWS: 'instance' });
     const unboundedLine = lineOf('iter.ts', 'UNBOUNDED-SITE');
     const oneshotLine = lineOf('iter.ts', 'ONESHOT-SITE');
     const labels = report
@@ -89,6 +89,22 @@ describe('hotpath-rs scenarios, ported to hotpath channels', () => {
       `scenarios/iter.ts:${oneshotLine}-2`,
       `scenarios/iter.ts:${oneshotLine}-3`,
     ]);
+  });
+
+  test('iter: by default one row per site, saying how many instances it stands for', async () => {
+    const { report } = await offAndOn('iter.ts');
+    const rows = report
+      .split('\n')
+      .filter((row) => row.startsWith('| ') && !row.startsWith('| Channel'))
+      .map((row) => row.split('|').map((cell) => cell.trim()));
+    assert.deepEqual(
+      rows.map((cells) => cells[1]),
+      [
+        'Actor 1 (×3)',
+        `scenarios/iter.ts:${lineOf('iter.ts', 'UNBOUNDED-SITE')} (×3)`,
+        `scenarios/iter.ts:${lineOf('iter.ts', 'ONESHOT-SITE')} (×3)`,
+      ],
+    );
   });
 
   test('slow_consumer: no deadlock, all 50 messages in order', async () => {

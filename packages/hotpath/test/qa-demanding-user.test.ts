@@ -51,7 +51,10 @@ describe('realistic programs behave the same off and on', () => {
     const shared = (out: string) =>
       out.split('\n').filter((l) => !/^(guard json|futures|streams|serverUrl)/.test(l));
     assert.deepEqual(shared(on.stdout), shared(off.stdout));
-    assert.match(on.stdout, /guard json keys schemaVersion,pid,elapsedMs,channels,streams,futures,faults/);
+    assert.match(
+      on.stdout,
+      /guard json keys schemaVersion,pid,elapsedMs,channels,streams,futures,functions,gauges,faults/,
+    );
     assert.match(on.stdout, /futures .*Repo\.save:1\/1\/0 .*fetchUser:1\/1\/0/);
     assert.match(on.stdout, /readme-examples\.ts:\d+:1\/0\/1/, 'the aborted future is cancelled');
     assert.match(on.stdout, /streams body:1:closed clicks:1:closed .*rows:2:closed ticks:2:closed/);
@@ -97,7 +100,7 @@ test('start() and main() with bad options: a clear error at once, not a surprise
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(result.stdout.trimEnd().split('\n'), [
     'TypeError: start(options): format must be one of table, json, json-pretty, got xml',
-    'TypeError: start(options): sections must be an array of channels, streams, futures, functions',
+    'TypeError: start(options): sections must be an array of channels, streams, futures, functions, gauges, runtime',
     'TypeError: start(options): output must have a write(text) method',
     'RangeError: start(options): timeoutMs must be from 0 to 2^31 - 1 milliseconds, got -5',
     'TypeError: start(options): timeoutMs must be a number, got string',

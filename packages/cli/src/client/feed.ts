@@ -9,7 +9,7 @@ import { getJson, openGet, REQUEST_TIMEOUT_MS, readBody } from './http.js';
 import { SseParser } from './sse.js';
 
 export type Phase = 'connecting' | 'live' | 'stale';
-export type DetailKind = 'channels' | 'streams' | 'futures';
+export type DetailKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 export interface FeedState {
   /** `connecting` until the first snapshot; `stale` when data is shown but the feed broke. */
@@ -29,8 +29,14 @@ export interface DataSource {
   readonly refreshMs: number;
   current(): FeedState;
   subscribe(listener: () => void): () => void;
-  /** `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`. */
-  fetchDetail(kind: DetailKind, id: number): Promise<unknown>;
+  /**
+   * `/channels/:id/logs`, `/streams/:id/logs`, `/futures/:id/calls`, `/functions/:id/logs` or
+   * `/gauges/:id/logs`; with `bySite`, the logs of the site
+   * with that id (`?by=site`: every instance's entries merged).
+   */
+  fetchDetail(kind: DetailKind, id: number, bySite?: boolean): Promise<unknown>;
+  /** `/channels?site=ID` or `/streams?site=ID`: the instances one site still holds. */
+  fetchInstances(kind: DetailKind, siteId: number): Promise<unknown>;
   close(): void;
 }
 
@@ -82,9 +88,17 @@ export class MetricsFeed implements DataSource {
     return () => this.listeners.delete(listener);
   }
 
-  fetchDetail(kind: DetailKind, id: number): Promise<unknown> {
+  fetchDetail(kind: DetailKind, id: number, bySite = false): Promise<unknown> {
     const leaf = kind === 'futures' ? 'calls' : 'logs';
-    return getJson(this.endpoint, `/${kind}/${id}/${leaf}`).catch((error: unknown) => {
+    return this.get(`/${kind}/${id}/${leaf}${bySite ? '?by=site' : ''}`);
+  }
+
+  fetchInstances(kind: DetailKind, siteId: number): Promise<unknown> {
+    return this.get(`/${kind}?site=${siteId}&limit=${this.options.limit}`);
+  }
+
+  private get(path: string): Promise<unknown> {
+    return getJson(this.endpoint, path).catch((error: unknown) => {
       throw new FeedError(describeFailure(error, this.endpoint));
     });
   }
@@ -105,7 +119,8 @@ export class MetricsFeed implements DataSource {
       this.poll();
       return;
     }
-    const path = `/events?intervalMs=${this.options.refreshMs}&limit=${this.options.limit}`;
+    // One row per site (label or call site); an older server ignores `by` and sends instance rows.
+    const path = `/events?intervalMs=${this.options.refreshMs}&limit=${this.options.limit}&by=site`;
     const request = openGet(this.endpoint, path, 'text/event-stream', REQUEST_TIMEOUT_MS);
     this.abortCurrent = request.abort;
     request.response.then(
@@ -170,7 +185,7 @@ export class MetricsFeed implements DataSource {
   private poll(): void {
     if (this.closed) return;
     const attempt = ++this.attempt;
-    getJson(this.endpoint, `/snapshot?limit=${this.options.limit}`).then(
+    getJson(this.endpoint, `/snapshot?limit=${this.options.limit}&by=site`).then(
       (body) => {
         if (this.closed || attempt !== this.attempt) return;
         if (this.acceptParsed(body, attempt)) this.schedule(() => this.poll(), this.options.refreshMs);

@@ -4,21 +4,23 @@
  */
 
 import type { Snapshot } from 'hotpath';
+import { siteStateSummary } from 'hotpath/text';
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../client/feed.js';
 import { availableColumns, layoutColumns } from './columns.js';
 import { type Detail, readDetail } from './details.js';
 import { FilterLine, HelpBar } from './HelpBar.js';
-import { useDetail, useNow, useTerminalSize } from './hooks.js';
+import { useDetail, useInstances, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
 import { Notice } from './Notice.js';
 import { OutputPane, type OutputPaneSource } from './OutputPane.js';
+import { RuntimeView } from './RuntimeView.js';
 import { RateTracker } from './rates.js';
-import { type AnyRow, displayLabel, type TabId, usableRows } from './rows.js';
+import { type AnyRow, displayLabel, hasInstanceRows, type TabId, usableRows } from './rows.js';
 import { StatusLine } from './StatusLine.js';
-import { handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
+import { currentView, handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
 import { TabBar } from './TabBar.js';
 import { Table } from './Table.js';
 import { arrangeRows, isLive, selectionIndex, windowTop } from './view.js';
@@ -41,11 +43,19 @@ export interface AppProps {
   intercept?: (input: string, key: KeyFlags) => 'handled' | 'quit' | null;
 }
 
-const SINGULAR: Record<TabId, string> = { channels: 'channel', streams: 'stream', futures: 'future' };
+const SINGULAR: Record<TabId, string> = {
+  channels: 'channel',
+  streams: 'stream',
+  futures: 'future',
+  functions: 'measured function',
+  gauges: 'gauge',
+};
 const HOW_TO: Record<TabId, string> = {
   channels: 'Wrap one with channel(…) and run the program with HOTPATH=1',
   streams: 'Wrap one with stream(…) and run the program with HOTPATH=1',
   futures: 'Wrap one with future(…) or futureFn(…) and run the program with HOTPATH=1',
+  functions: 'Wrap one with measure(…), @measure() or measureBlock(…) and run the program with HOTPATH=1',
+  gauges: 'Set one with gauge(label, value) or val(label, value) and run the program with HOTPATH=1',
 };
 
 export function App({
@@ -78,6 +88,8 @@ export function App({
     channels: new RateTracker('channels'),
     streams: new RateTracker('streams'),
     futures: new RateTracker('futures'),
+    functions: new RateTracker('functions'),
+    gauges: new RateTracker('gauges'),
   };
   const tabRows = useMemo(() => {
     const all = {} as Record<TabId, AnyRow[]>;
@@ -86,16 +98,37 @@ export function App({
   }, [snapshot]);
   const rates = useMemo(() => {
     const all = {} as Record<TabId, Map<number, number>>;
+    // No snapshot yet is no measurement: rows already counting when the console attached are not new.
     for (const tab of TAB_ORDER)
-      all[tab] = trackers.current![tab].update(tabRows[tab], snapshot?.elapsedMs ?? 0);
+      all[tab] =
+        snapshot === null ? new Map() : trackers.current![tab].update(tabRows[tab], snapshot.elapsedMs);
     return all;
   }, [tabRows, snapshot]);
 
   const tab = ui.tab;
-  const view = ui.views[tab];
-  const allRows = tabRows[tab];
+  // Site rows (one per label or call site) when the server sends them; an older server sends instances.
+  const siteView = snapshot?.by === 'site';
+  const drill = ui.drill !== null && ui.drill.tab === tab ? ui.drill : null;
+  const instancesState = useInstances(source, drill, ui.paused, snapshot);
+  const instanceRows = useMemo(
+    () => usableRows(bodyList(instancesState?.body, drill?.tab)),
+    [instancesState, drill],
+  );
+  const drillTracker = useRef<{ key: string; tracker: RateTracker } | null>(null);
+  const drillRates = useMemo(() => {
+    if (drill === null) return new Map<number, number>();
+    const key = `${drill.tab}:${drill.siteId}`;
+    if (drillTracker.current?.key !== key)
+      drillTracker.current = { key, tracker: new RateTracker(drill.tab) };
+    return drillTracker.current.tracker.update(instanceRows, bodyElapsed(instancesState?.body));
+  }, [drill, instanceRows, instancesState]);
+  const view = currentView(ui);
+  const allRows = drill === null ? tabRows[tab] : instanceRows;
   const rows = useMemo(() => (ui.liveOnly ? allRows.filter(isLive) : allRows), [allRows, ui.liveOnly]);
-  const context = useMemo(() => ({ rates: rates[tab] }), [rates, tab]);
+  const context = useMemo(
+    () => ({ rates: drill === null ? rates[tab] : drillRates }),
+    [rates, tab, drill, drillRates],
+  );
   const columns = useMemo(() => availableColumns(tab, rows), [tab, rows]);
   const arranged = useMemo(
     () => arrangeRows(rows, columns, view.filter, view.sort, context),
@@ -116,19 +149,28 @@ export function App({
   const layout = layoutColumns(columns, Math.max(20, tableWidth - 2));
   const top = windowTop(view.top, selected, tableHeight, arranged.length);
 
-  // A summary of finished instances keeps no logs (the server answers 404): nothing to fetch.
+  // Among instance rows, a summary of finished instances keeps no logs (the server answers 404). A site
+  // row's logs are its instances' entries merged.
+  const siteRow = siteView && drill === null && hasInstanceRows(tab);
   const summary =
-    selectedRow !== undefined && typeof selectedRow.instances === 'number' && selectedRow.instances > 1;
+    !siteRow &&
+    selectedRow !== undefined &&
+    typeof selectedRow.instances === 'number' &&
+    selectedRow.instances > 1;
   const detailState = useDetail(
     source,
     panelOpen && !summary ? tab : null,
     selectedRow?.id ?? null,
     ui.paused,
     snapshot,
+    siteRow,
   );
   // A channel that delivers in order has delay figures once anything was received; one without cannot
   // pair its n-th receive with its n-th send.
-  const pairable = selectedRow === undefined || selectedRow.delay != null || selectedRow.received === 0;
+  // A site's merged log mixes instances, whose n-th sends and receives pair only within each instance.
+  const mergedLog = siteRow && (selectedRow?.instances ?? 1) > 1;
+  const pairable =
+    !mergedLog && (selectedRow === undefined || selectedRow.delay != null || selectedRow.received === 0);
   const detail: Detail | null = useMemo(
     () =>
       detailState?.body === undefined
@@ -137,7 +179,7 @@ export function App({
     [detailState, tab, snapshot, pairable],
   );
   const logCount = detail?.entries.length ?? 0;
-  const logKeys = useMemo(() => detail?.entries.map((entry) => entry.cells[0] ?? '') ?? [], [detail]);
+  const logKeys = useMemo(() => detail?.entries.map((entry) => entry.key) ?? [], [detail]);
   const logSelected = pinnedIndex(logKeys, ui.logKey, ui.logIndex);
   const logTop = windowTop(ui.logTop, logSelected, logHeight, logCount);
 
@@ -162,26 +204,36 @@ export function App({
    */
   function onKey(input: string, key: KeyFlags): void {
     const before = uiRef.current;
-    const latest = before.views[before.tab];
+    const latest = currentView(before);
+    const sameDrill = before.drill === ui.drill;
     const asDrawn =
       before.tab === tab &&
+      sameDrill &&
       before.liveOnly === ui.liveOnly &&
       latest.filter === view.filter &&
       latest.sort === view.sort;
-    const latestAll = before.liveOnly ? tabRows[before.tab].filter(isLive) : tabRows[before.tab];
+    // An instance view opened by an earlier key of this burst has no rows yet.
+    const latestSource =
+      before.drill === null ? tabRows[before.tab] : sameDrill && drill !== null ? instanceRows : [];
+    const latestAll = before.liveOnly ? latestSource.filter(isLive) : latestSource;
     const latestColumns = asDrawn ? columns : availableColumns(before.tab, latestAll);
     const latestRows = asDrawn
       ? arranged
-      : arrangeRows(latestAll, latestColumns, latest.filter, latest.sort, { rates: rates[before.tab] });
+      : arrangeRows(latestAll, latestColumns, latest.filter, latest.sort, context);
+    const latestSelected = selectionIndex(latestRows, latest.selectedId, latest.index);
+    const target = latestRows[latestSelected];
+    const drillable =
+      siteView && before.drill === null && hasInstanceRows(before.tab) && target !== undefined;
     const result = handleKey(before, input, key, {
       rowIds: latestRows.map((row) => row.id),
-      selected: selectionIndex(latestRows, latest.selectedId, latest.index),
+      selected: latestSelected,
       tableHeight,
       columns: latestColumns,
       logCount,
       logKeys,
       logSelected,
       logHeight,
+      drillTarget: drillable ? { id: target.id, label: displayLabel(target) } : null,
     });
     if (result === 'quit') {
       exit();
@@ -198,9 +250,12 @@ export function App({
 
   const facts = [
     arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
-    snapshot?.totals !== undefined && snapshot.totals[tab] > allRows.length
-      ? `first ${allRows.length} of ${snapshot.totals[tab]}`
+    drill === null && (snapshot?.totals?.[tab] ?? 0) > allRows.length
+      ? `first ${allRows.length} of ${snapshot?.totals?.[tab]}`
       : null,
+    drill === null
+      ? siteStates(selectedRow)
+      : `instances of ${drill.label}${bracketed(siteStates(tabRows[tab].find((row) => row.id === drill.siteId)))} (← back)`,
     ui.liveOnly ? `live only (${allRows.length - rows.length} finished hidden)` : null,
     view.sort.key === null
       ? null
@@ -216,7 +271,7 @@ export function App({
 
   return (
     <Box flexDirection="column" width={size.columns} height={screenRows}>
-      <TabBar tab={tab} counts={counts} title={title} width={size.columns} />
+      <TabBar tab={tab} runtime={ui.runtime} counts={counts} title={title} width={size.columns} />
       <StatusLine
         feed={feed}
         paused={ui.paused}
@@ -228,7 +283,18 @@ export function App({
         staleAfterMs={source.refreshMs * 3 + 3000}
       />
       <Box height={mainHeight} flexDirection="row">
-        {inspected !== undefined ? (
+        {ui.runtime ? (
+          <Box flexDirection="column" width={size.columns} borderStyle="bold" borderColor="white">
+            {snapshot === null ? (
+              <Notice
+                title={`Connecting to ${source.address}…`}
+                lines={feed.problem === null ? [] : [feed.problem]}
+              />
+            ) : (
+              <RuntimeView runtime={snapshot.runtime} width={size.columns - 2} height={mainHeight - 2} />
+            )}
+          </Box>
+        ) : inspected !== undefined ? (
           <Box width={size.columns} justifyContent="center" alignItems="center">
             <InspectPopup
               entry={inspected}
@@ -254,8 +320,21 @@ export function App({
                   lines={feed.problem === null ? [] : [feed.problem, 'Retrying every second.']}
                   {...(feed.problem === null ? {} : { color: 'red' })}
                 />
+              ) : drill !== null && instancesState === null ? (
+                <Notice title={`Listing the instances of ${drill.label}…`} lines={[]} />
+              ) : drill !== null && instancesState?.error !== undefined ? (
+                <Notice
+                  title={`Cannot list the instances of ${drill.label}`}
+                  lines={[instancesState.error, 'Esc goes back']}
+                  color="red"
+                />
               ) : arranged.length === 0 ? (
-                allRows.length === 0 ? (
+                drill !== null ? (
+                  <Notice
+                    title={`No instance of ${drill.label} is held any more`}
+                    lines={['Finished instances fold into the site row; Esc goes back']}
+                  />
+                ) : allRows.length === 0 ? (
                   <Notice title={`No ${tab} monitored yet`} lines={[HOW_TO[tab]]} />
                 ) : rows.length === 0 ? (
                   <Notice
@@ -281,7 +360,7 @@ export function App({
             </Box>
             {panelOpen ? (
               <LogsPanel
-                title={`${tab === 'futures' ? 'Calls' : 'Logs'}: ${displayLabel(selectedRow)}`}
+                title={`${tab === 'futures' ? 'Calls' : siteRow && (selectedRow.instances ?? 1) > 1 ? 'Logs (all instances)' : 'Logs'}: ${displayLabel(selectedRow)}`}
                 detail={detail}
                 placeholder={
                   (summary
@@ -320,4 +399,28 @@ function pinnedIndex(keys: readonly string[], key: string | null, index: number)
   if (keys.length === 0) return 0;
   const found = key === null ? -1 : keys.indexOf(key);
   return found >= 0 ? found : Math.min(index, keys.length - 1);
+}
+
+/** `3 active · 554 closed` for a site row standing for several instances; null otherwise. */
+function siteStates(row: AnyRow | undefined): string | null {
+  if (row === undefined || (row.instances ?? 1) <= 1) return null;
+  const states = row.states;
+  return states !== null && typeof states === 'object'
+    ? siteStateSummary(states as Record<string, number>)
+    : null;
+}
+
+function bracketed(text: string | null): string {
+  return text === null ? '' : ` (${text})`;
+}
+
+/** The rows of a `/channels?site=ID` answer (`channels` or `streams` list). */
+function bodyList(body: unknown, kind: TabId | undefined): unknown {
+  if (kind === undefined || body === null || typeof body !== 'object') return [];
+  return (body as Record<string, unknown>)[kind];
+}
+
+function bodyElapsed(body: unknown): number {
+  const elapsed = body !== null && typeof body === 'object' ? (body as { elapsedMs?: unknown }).elapsedMs : 0;
+  return typeof elapsed === 'number' ? elapsed : 0;
 }

@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Text } from 'ink';
 import type { UiState } from './state.js';
 
@@ -5,11 +6,18 @@ import type { UiState } from './state.js';
 export function helpText(state: UiState): string {
   if (state.editingFilter) return ' type to filter · Enter keep · Esc clear · Backspace delete';
   const common = 'p pause · q quit';
+  if (state.runtime) return ` 1-3, 5-6 rows · Tab next · ${common}`;
   if (state.inspect) return ` ↑↓/jk previous/next · i/o/h/Esc close · ${common}`;
   if (state.panel && state.focus === 'panel')
-    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-3 tabs · ${common}`;
+    return ` ↑↓/jk move · i inspect · ←/h table · o close · 1-6 tabs · ${common}`;
   const logs = state.tab === 'futures' ? 'calls' : 'logs';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · 1-3 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
+  const sites =
+    state.drill !== null
+      ? '←/Esc sites · '
+      : state.tab !== 'channels' && state.tab !== 'streams'
+        ? ''
+        : 'Enter/→ instances · ';
+  return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 export function HelpBar({ state }: { state: UiState }) {
@@ -27,7 +35,7 @@ export function FilterLine({ text }: { text: string }) {
       <Text color="cyan" bold>
         {' /'}
       </Text>
-      {text}
+      {escapeControl(text)}
       <Text inverse> </Text>
       <Text dimColor>{'  Enter keep · Esc clear'}</Text>
     </Text>

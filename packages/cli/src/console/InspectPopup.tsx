@@ -1,5 +1,7 @@
+import { wrapWidth } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import type { DetailEntry } from './details.js';
+import { clip } from './format.js';
 
 /** The full value of one log entry or call result, wrapped, in a double border. */
 export function InspectPopup({
@@ -26,7 +28,7 @@ export function InspectPopup({
       paddingX={1}
     >
       <Text bold color="cyan" wrap="truncate">
-        {entry.title}
+        {clip(entry.title, inner)}
       </Text>
       {shown.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no other identity
@@ -38,13 +40,7 @@ export function InspectPopup({
   );
 }
 
-/** Hard-wraps text at `width` columns, keeping its own line breaks. */
+/** Hard-wraps text at `width` columns, keeping its own line breaks; control characters show escaped. */
 export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\t/g, '  ');
-    if (line.length === 0) lines.push('');
-    for (let at = 0; at < line.length; at += width) lines.push(line.slice(at, at + width));
-  }
-  return lines;
+  return wrapWidth(text, width);
 }

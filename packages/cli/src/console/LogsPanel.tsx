@@ -60,7 +60,7 @@ export function LogsPanel({
           ) : (
             visible.map((entry, i) => (
               <Text
-                key={entry.cells[0] ?? String(top + i)}
+                key={entry.key || String(top + i)}
                 wrap="truncate"
                 inverse={top + i === selected && focused}
               >

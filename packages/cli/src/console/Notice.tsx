@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 
 /** A centred message in the main area: empty lists, connection trouble. */
@@ -5,11 +6,11 @@ export function Notice({ title, lines, color }: { title: string; lines: string[]
   return (
     <Box flexDirection="column" alignItems="center" justifyContent="center" flexGrow={1}>
       <Text bold {...(color === undefined ? {} : { color })}>
-        {title}
+        {escapeControl(title)}
       </Text>
       {lines.map((line) => (
         <Text key={line} dimColor>
-          {line}
+          {escapeControl(line)}
         </Text>
       ))}
     </Box>

@@ -1,3 +1,4 @@
+import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import type { FeedState } from '../client/feed.js';
 import { formatAgo } from './format.js';
@@ -51,10 +52,10 @@ export function StatusLine(props: StatusProps) {
         <Text color={words.color} bold>
           {words.symbol} {words.word}
         </Text>
-        <Text>{words.detail}</Text>
+        <Text>{escapeControl(words.detail)}</Text>
       </Text>
       <Box flexShrink={0} marginLeft={1}>
-        <Text dimColor>{props.facts} </Text>
+        <Text dimColor>{escapeControl(props.facts)} </Text>
       </Box>
     </Box>
   );

@@ -112,10 +112,26 @@ function stateColumn(drop = 0): Column {
     cell: (row, _context, width) => {
       const state = textField(row, 'state') ?? UNKNOWN;
       const color = stateColor(state);
-      const text = state === 'full' ? '⚠ full' : state;
+      const text = siteStateWord(row) ?? (state === 'full' ? '⚠ full' : state);
       return [{ text: fit(text, width), ...(color ? { color } : { dim: true }) }];
     },
   };
+}
+
+/**
+ * A site row's state in a narrow cell: `⚠ 2 full`, `3 active`, else its one state; the whole count
+ * (`3 active · 554 closed`) is in the status line and the instance view. Null for a row of one instance.
+ */
+function siteStateWord(row: AnyRow): string | null {
+  const states = field(row, 'states');
+  if ((numberField(row, 'instances') ?? 1) <= 1 || states === null || typeof states !== 'object') return null;
+  const count = (name: string) => {
+    const n = (states as Record<string, unknown>)[name];
+    return typeof n === 'number' ? n : 0;
+  };
+  if (count('full') > 0) return `⚠ ${count('full')} full`;
+  if (count('active') > 0) return `${count('active')} active`;
+  return null;
 }
 
 /** A right-aligned numeric field of the row, sorted by its value and shown through `format`. */
@@ -196,8 +212,29 @@ export function queueCell(queued: number | null, capacity: number | null, width:
   ];
 }
 
+/**
+ * Which thread a row came from: shown only once some row carries a `threadId` (a worker's); rows of the
+ * main thread read `main` and sort first.
+ */
+const THREAD_COLUMN: Column = {
+  key: 'threadId',
+  header: 'Thread',
+  width: 6,
+  align: 'right',
+  drop: 2,
+  onlyWith: 'threadId',
+  sortValue: (row) => numberField(row, 'threadId') ?? 0,
+  cell: (row, _context, width) => {
+    const id = numberField(row, 'threadId');
+    return id === null
+      ? [{ text: fit('main', width, 'right'), dim: true }]
+      : plain(String(id), width, 'right');
+  },
+};
+
 const CHANNEL_COLUMNS: Column[] = [
   labelColumn('Channel'),
+  THREAD_COLUMN,
   textColumn('type', 'Type', 14, 3),
   stateColumn(),
   countColumn('sent', 'Sent', 8, 0),
@@ -214,8 +251,13 @@ const CHANNEL_COLUMNS: Column[] = [
       // Fill ratio where there is a capacity, so that "full" sorts first whatever the size.
       return queued === null ? null : capacity ? queued / capacity : queued;
     },
+    // A site's queue sums its instances; a bar against one instance's capacity would mislead.
     cell: (row, _context, width) =>
-      queueCell(numberField(row, 'queued'), numberField(row, 'capacity'), width),
+      queueCell(
+        numberField(row, 'queued'),
+        (numberField(row, 'instances') ?? 1) > 1 ? null : numberField(row, 'capacity'),
+        width,
+      ),
   },
   numberColumn('queuedBytes', 'Mem', 8, 6, formatBytes),
   rateColumn(2),
@@ -228,6 +270,7 @@ const CHANNEL_COLUMNS: Column[] = [
 
 const STREAM_COLUMNS: Column[] = [
   labelColumn('Stream'),
+  THREAD_COLUMN,
   textColumn('kind', 'Kind', 14, 3),
   stateColumn(),
   countColumn('yielded', 'Yielded', 9, 0),
@@ -244,6 +287,7 @@ const STREAM_COLUMNS: Column[] = [
 
 const FUTURE_COLUMNS: Column[] = [
   labelColumn('Future'),
+  THREAD_COLUMN,
   countColumn('calls', 'Calls', 8, 0),
   countColumn('polls', 'Polls', 8, 2, 'polls'),
   {
@@ -301,10 +345,48 @@ function httpErrors(row: AnyRow): number | null {
   return client === null || server === null ? null : client + server;
 }
 
+/** Tab 5, hotpath-rs's timing table: durations come from a sample of the calls (see docs/functions.md). */
+const FUNCTION_COLUMNS: Column[] = [
+  labelColumn('Function'),
+  countColumn('calls', 'Calls', 9, 0),
+  countColumn('errors', 'Errors', 7, 2),
+  rateColumn(3),
+  durationColumn('meanMs', 'Mean', (row) => numberField(row, 'meanMs'), 4),
+  durationColumn('p50Ms', 'p50', (row) => numberField(row, 'p50Ms'), 3),
+  durationColumn('p95Ms', 'p95', (row) => numberField(row, 'p95Ms'), 2),
+  durationColumn('p99Ms', 'p99', (row) => numberField(row, 'p99Ms'), 4),
+  durationColumn('maxMs', 'Max', (row) => numberField(row, 'maxMs'), 5),
+  durationColumn('totalMs', 'Total', (row) => numberField(row, 'totalMs'), 1),
+  numberColumn('percentOfWall', '% Total', 8, 1, (value) =>
+    typeof value === 'number' && Number.isFinite(value) ? `${value.toFixed(2)}%` : UNKNOWN,
+  ),
+];
+
+/** Tab 6, values the program reports: the latest (as text for a `val`), its extremes, how often it moved. */
+const GAUGE_COLUMNS: Column[] = [
+  labelColumn('Gauge'),
+  textColumn('kind', 'Kind', 6, 3),
+  {
+    key: 'value',
+    header: 'Value',
+    width: 16,
+    align: 'right',
+    drop: 0,
+    sortValue: (row) => numberField(row, 'value') ?? textField(row, 'message'),
+    cell: (row, _context, width) => plain(textField(row, 'message') ?? UNKNOWN, width, 'right'),
+  },
+  numberColumn('min', 'Min', 10, 2, formatPlain),
+  numberColumn('max', 'Max', 10, 2, formatPlain),
+  countColumn('updates', 'Updates', 9, 1),
+  rateColumn(4),
+];
+
 export const COLUMNS: Record<TabId, Column[]> = {
   channels: CHANNEL_COLUMNS,
   streams: STREAM_COLUMNS,
   futures: FUTURE_COLUMNS,
+  functions: FUNCTION_COLUMNS,
+  gauges: GAUGE_COLUMNS,
 };
 
 /** The columns a tab offers for these rows (optional ones only when some row has their field). */

@@ -1,11 +1,14 @@
 /**
- * The logs panel's entries, read from `/channels/:id/logs`, `/streams/:id/logs` or `/futures/:id/calls`.
+ * The logs panel's entries, read from `/channels/:id/logs`, `/streams/:id/logs`, `/futures/:id/calls`,
+ * `/functions/:id/logs` (logged return values) or `/gauges/:id/logs` (the latest updates).
  * Tolerant like the rows: a missing or null field reads as "-".
  */
 import { formatAgo, formatDurationMs, isNumber } from './format.js';
 import type { TabId } from './rows.js';
 
 export interface DetailEntry {
+  /** Identifies the entry across refreshes (`#n`, or `label-2#n` in a site's merged log). */
+  key: string;
   /** What `i` shows in full: the logged value or the call's result; null when nothing was logged. */
   value: string | null;
   /** The popup's title. */
@@ -41,6 +44,9 @@ function count(value: unknown): string {
   return isNumber(value) ? String(value) : '-';
 }
 
+/** A site's merged log names each entry's instance (`upper-12`). */
+const INSTANCE_WIDTH = 12;
+
 const NOT_LOGGED = 'values not logged: use { log: true }';
 
 /**
@@ -58,6 +64,7 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
         const state = text(call.state) ?? '-';
         const result = text(call.result);
         return {
+          key: `#${count(call.id)}`,
           value: result,
           state,
           title: `Call #${count(call.id)} — ${state}, ${formatDurationMs(call.durationMs)}, polls ${count(call.polls)}`,
@@ -76,30 +83,45 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
           : null,
     };
   }
-  if (tab === 'streams') {
+  if (tab === 'streams' || tab === 'functions' || tab === 'gauges') {
     const logs = list(body, 'logs');
+    const merged = logs.some((entry) => text(entry.instance) !== null);
+    const what = tab === 'streams' ? 'Item' : tab === 'functions' ? 'Call' : 'Update';
     return {
-      headers: ['Item', 'Ago', 'Value'],
-      widths: [8, 8],
+      headers: [what, ...(merged ? ['Instance'] : []), 'Ago', tab === 'functions' ? 'Returned' : 'Value'],
+      widths: [8, ...(merged ? [INSTANCE_WIDTH] : []), 8],
       entries: logs.map((entry) => {
         const message = text(entry.message);
+        const instance = text(entry.instance);
         return {
+          key: `${instance ?? ''}#${count(entry.index)}`,
           value: message,
-          title: `Item #${count(entry.index)} — ${ago(entry.timestampMs)}`,
-          cells: [`#${count(entry.index)}`, ago(entry.timestampMs), message ?? '-'],
+          title: `${what} #${count(entry.index)}${instance === null ? '' : ` of ${instance}`} — ${ago(entry.timestampMs)}`,
+          cells: [
+            `#${count(entry.index)}`,
+            ...(merged ? [instance ?? '-'] : []),
+            ago(entry.timestampMs),
+            message ?? '-',
+          ],
         };
       }),
-      hint: logs.length === 0 || logs.some((entry) => text(entry.message) === null) ? NOT_LOGGED : null,
+      hint:
+        tab === 'gauges'
+          ? null
+          : logs.length === 0 || logs.some((entry) => text(entry.message) === null)
+            ? NOT_LOGGED
+            : null,
     };
   }
   const sent = list(body, 'sentLogs');
+  const merged = sent.some((entry) => text(entry.instance) !== null);
   const receivedAt = new Map<number, number>();
   for (const entry of list(body, 'receivedLogs')) {
     if (isNumber(entry.index) && isNumber(entry.timestampMs)) receivedAt.set(entry.index, entry.timestampMs);
   }
   return {
-    headers: ['Msg', 'Delay', 'Ago', 'Value'],
-    widths: [8, 9, 8],
+    headers: ['Msg', ...(merged ? ['Instance'] : []), 'Delay', 'Ago', 'Value'],
+    widths: [8, ...(merged ? [INSTANCE_WIDTH] : []), 9, 8],
     entries: sent.map((entry) => {
       const message = text(entry.message);
       const received = isNumber(entry.index) ? receivedAt.get(entry.index) : undefined;
@@ -112,10 +134,18 @@ export function readDetail(tab: TabId, body: unknown, elapsedMs: number, pairabl
           : received < entry.timestampMs
             ? '⚠'
             : formatDurationMs(received - entry.timestampMs);
+      const instance = text(entry.instance);
       return {
+        key: `${instance ?? ''}#${count(entry.index)}`,
         value: message,
-        title: `Message #${count(entry.index)} — sent ${ago(entry.timestampMs)}, delay ${delay}`,
-        cells: [`#${count(entry.index)}`, delay, ago(entry.timestampMs), message ?? '-'],
+        title: `Message #${count(entry.index)}${instance === null ? '' : ` of ${instance}`} — sent ${ago(entry.timestampMs)}, delay ${delay}`,
+        cells: [
+          `#${count(entry.index)}`,
+          ...(merged ? [instance ?? '-'] : []),
+          delay,
+          ago(entry.timestampMs),
+          message ?? '-',
+        ],
       };
     }),
     hint: sent.length === 0 || sent.some((entry) => text(entry.message) === null) ? NOT_LOGGED : null,

@@ -1,5 +1,7 @@
 /** How numbers read in the console: short, fixed-width friendly, and "-" for anything unknown. */
 
+import { clipWidth, fitWidth } from 'hotpath/text';
+
 export const UNKNOWN = '-';
 
 export function isNumber(value: unknown): value is number {
@@ -63,13 +65,16 @@ export function formatPlain(value: unknown): string {
   return UNKNOWN;
 }
 
-/** Cuts to `width` columns; labels lose their start (the end of a path says more), the rest their end. */
+/**
+ * Exactly `width` terminal columns: control characters escaped (an escape sequence in a label shows as
+ * `\x1b[…` instead of acting), wide characters counted as two, cut with `…` — labels lose their start
+ * (the end of a path says more), the rest their end.
+ */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', cutStart = false): string {
-  if (width <= 0) return '';
-  const clean = text.replace(/[\r\n\t]/g, ' ');
-  if (clean.length > width) {
-    if (width === 1) return '…';
-    return cutStart ? `…${clean.slice(clean.length - width + 1)}` : `${clean.slice(0, width - 1)}…`;
-  }
-  return align === 'right' ? clean.padStart(width) : clean.padEnd(width);
+  return fitWidth(text, width, align, cutStart);
+}
+
+/** Free text (a status, an error message) escaped and cut to `width` columns. */
+export function clip(text: string, width: number): string {
+  return clipWidth(text, width);
 }

@@ -46,21 +46,51 @@ export function useDetail(
   id: number | null,
   paused: boolean,
   snapshot: Snapshot | null,
+  bySite = false,
+): DetailState | null {
+  return useFetched(
+    tab === null || id === null ? null : `${tab}:${bySite ? 'site:' : ''}${id}`,
+    () => source.fetchDetail(tab!, id!, bySite),
+    paused,
+    snapshot,
+  );
+}
+
+/** The instances of the site being viewed, fetched when it opens and on every refresh. */
+export function useInstances(
+  source: DataSource,
+  drill: { tab: TabId; siteId: number } | null,
+  paused: boolean,
+  snapshot: Snapshot | null,
+): DetailState | null {
+  return useFetched(
+    drill === null ? null : `${drill.tab}?site=${drill.siteId}`,
+    () => source.fetchInstances(drill!.tab, drill!.siteId),
+    paused,
+    snapshot,
+  );
+}
+
+/** Whatever `fetch` answers for `key`, asked again on every new snapshot (not while paused). */
+function useFetched(
+  key: string | null,
+  fetch: () => Promise<unknown>,
+  paused: boolean,
+  snapshot: Snapshot | null,
 ): DetailState | null {
   const [state, setState] = useState<DetailState | null>(null);
-  const key = tab === null || id === null ? null : `${tab}:${id}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new snapshot refetches the logs
   useEffect(() => {
-    if (tab === null || id === null || paused) return;
+    if (key === null || paused) return;
     let current = true;
-    source.fetchDetail(tab, id).then(
+    fetch().then(
       (body) => {
-        if (current) setState({ key: `${tab}:${id}`, body });
+        if (current) setState({ key, body });
       },
       (error: unknown) => {
         if (current)
           setState({
-            key: `${tab}:${id}`,
+            key,
             error: `(${error instanceof Error ? error.message : String(error)})`,
           });
       },
@@ -68,6 +98,6 @@ export function useDetail(
     return () => {
       current = false;
     };
-  }, [source, tab, id, paused, snapshot]);
+  }, [key, paused, snapshot]);
   return state !== null && state.key === key ? state : null;
 }

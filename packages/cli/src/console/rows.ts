@@ -2,12 +2,24 @@
  * Rows as the console reads them: whatever the server sends, read field by field, so that a row with
  * fields added later, or a field that became null, still shows (unknown values read as "-").
  */
-import type { ChannelRow, FutureRow, StreamRow } from 'hotpath';
+import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, StreamRow } from 'hotpath';
 
-export type TabId = 'channels' | 'streams' | 'futures';
+export type TabId = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
+
+/** Only channels and streams have instances under a site row; the other tabs list one row per site. */
+export function hasInstanceRows(tab: TabId): boolean {
+  return tab === 'channels' || tab === 'streams';
+}
 
 /** A row of any kind, as received: the known fields, and possibly more. */
-export type AnyRow = (ChannelRow | StreamRow | FutureRow) & Record<string, unknown>;
+export type AnyRow = (
+  | ChannelRow
+  | StreamRow
+  | FutureRow
+  // One row per site, never folded: `instances` is absent.
+  | ((FunctionRow | GaugeRow) & { instances?: number })
+) &
+  Record<string, unknown>;
 
 export function field(row: AnyRow, name: string): unknown {
   return (row as Record<string, unknown>)[name];
@@ -38,9 +50,17 @@ export function displayLabel(row: AnyRow): string {
   return instances !== null && instances > 1 ? `${label} (×${instances})` : label;
 }
 
+const PROGRESS: Record<TabId, string> = {
+  channels: 'sent',
+  streams: 'yielded',
+  futures: 'calls',
+  functions: 'calls',
+  gauges: 'updates',
+};
+
 /** The count a tab's rate is computed from. */
 export function progressCount(tab: TabId, row: AnyRow): number | null {
-  return numberField(row, tab === 'channels' ? 'sent' : tab === 'streams' ? 'yielded' : 'calls');
+  return numberField(row, PROGRESS[tab]);
 }
 
 /** Rows are only usable with a numeric id; anything else in a list is skipped. */

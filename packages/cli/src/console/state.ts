@@ -13,9 +13,20 @@ export interface TabView {
   filter: string;
 }
 
+/** The instance view: the instances one site row stands for. */
+export interface Drill {
+  tab: TabId;
+  siteId: number;
+  label: string;
+}
+
 export interface UiState {
   tab: TabId;
   views: Record<TabId, TabView>;
+  /** Set while the instances of one site are listed (Enter or → on a site row; Esc or ← goes back). */
+  drill: Drill | null;
+  /** Selection, sort and filter of the instance view, fresh each time a site is opened. */
+  drillView: TabView;
   editingFilter: boolean;
   panel: boolean;
   focus: 'table' | 'panel';
@@ -27,6 +38,8 @@ export interface UiState {
   paused: boolean;
   /** Hide finished rows (closed, notified, errored, cancelled, and summaries of finished instances). */
   liveOnly: boolean;
+  /** Tab 4: the runtime page (threads, loop, heap, GC, stalls) instead of a table of rows. */
+  runtime: boolean;
 }
 
 /** What a key needs to know about the screen as drawn. */
@@ -42,6 +55,8 @@ export interface KeyContext {
   logKeys: readonly string[];
   logSelected: number;
   logHeight: number;
+  /** The selected site row, when Enter or → can list its instances. */
+  drillTarget: { id: number; label: string } | null;
 }
 
 /** The subset of Ink's key flags used here. */
@@ -63,28 +78,52 @@ export interface KeyFlags {
   shift?: boolean;
 }
 
-export const TAB_KEYS: Record<string, TabId> = { '1': 'channels', '2': 'streams', '3': 'futures' };
-export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures'];
+/** Key 4 is kept for the Runtime tab. */
+export const TAB_KEYS: Record<string, TabId> = {
+  '1': 'channels',
+  '2': 'streams',
+  '3': 'futures',
+  '5': 'functions',
+  '6': 'gauges',
+};
+export const TAB_ORDER: TabId[] = ['channels', 'streams', 'futures', 'functions', 'gauges'];
 
 function freshView(): TabView {
   return { selectedId: null, index: 0, top: 0, sort: { key: null, descending: false }, filter: '' };
 }
 
+/** A new list of rows starts with the panel closed, the table focused and the log position reset. */
+const NEW_LIST = {
+  panel: false,
+  focus: 'table',
+  inspect: false,
+  logIndex: 0,
+  logKey: null,
+  logTop: 0,
+} as const;
+
 export function initialState(tab: TabId = 'channels'): UiState {
   return {
     tab,
-    views: { channels: freshView(), streams: freshView(), futures: freshView() },
+    views: {
+      channels: freshView(),
+      streams: freshView(),
+      futures: freshView(),
+      functions: freshView(),
+      gauges: freshView(),
+    },
+    drill: null,
+    drillView: freshView(),
     editingFilter: false,
-    panel: false,
-    focus: 'table',
-    inspect: false,
-    logIndex: 0,
-    logKey: null,
-    logTop: 0,
+    ...NEW_LIST,
     paused: false,
     liveOnly: false,
+    runtime: false,
   };
 }
+
+/** The key of the runtime page, after the row tabs. */
+export const RUNTIME_KEY = '4';
 
 export type KeyResult = UiState | 'quit';
 
@@ -94,7 +133,16 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   if (input === 'q' || input === 'Q') return 'quit';
 
   const tab = TAB_KEYS[input];
-  if (tab !== undefined) return tab === state.tab ? state : switchTab(state, tab);
+  if (tab !== undefined) return tab === state.tab && !state.runtime ? state : switchTab(state, tab);
+  if (input === RUNTIME_KEY)
+    return { ...state, runtime: true, panel: false, inspect: false, editingFilter: false, focus: 'table' };
+  if (state.runtime) {
+    // The runtime page has no rows: only leaving it, pausing and quitting do anything.
+    // Tab 4 sits between futures (3) and functions (5).
+    if (key.tab) return switchTab(state, key.shift ? 'futures' : 'functions');
+    if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
+    return state;
+  }
   if (key.tab) {
     const next =
       TAB_ORDER[(TAB_ORDER.indexOf(state.tab) + (key.shift ? TAB_ORDER.length - 1 : 1)) % TAB_ORDER.length]!;
@@ -103,17 +151,24 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
   if (input === 'f' || input === 'F') return { ...state, liveOnly: !state.liveOnly };
   if (input === '/') return { ...state, editingFilter: true, inspect: false, focus: 'table' };
-  if (input === 's') return withView(state, { sort: nextSort(state.views[state.tab].sort, context.columns) });
+  if (key.return && context.drillTarget !== null) return openSite(state, context.drillTarget);
+  if (input === 's') return withView(state, { sort: nextSort(currentView(state).sort, context.columns) });
   if (input === 'S') {
-    const sort = state.views[state.tab].sort;
+    const sort = currentView(state).sort;
     return sort.key === null ? state : withView(state, { sort: { ...sort, descending: !sort.descending } });
   }
   if (input === 'o' || input === 'O') {
     if (state.inspect || state.panel) return { ...state, panel: false, inspect: false, focus: 'table' };
     return { ...state, panel: true, focus: 'panel', logIndex: 0, logKey: null, logTop: 0 };
   }
-  if (key.leftArrow || input === 'h' || input === 'H') return { ...state, focus: 'table', inspect: false };
-  if (key.rightArrow || input === 'l') return { ...state, panel: true, focus: 'panel' };
+  if (key.leftArrow || input === 'h' || input === 'H') {
+    if (state.drill !== null && state.focus === 'table' && !state.inspect) return closeSite(state);
+    return { ...state, focus: 'table', inspect: false };
+  }
+  if (key.rightArrow || input === 'l') {
+    if (context.drillTarget !== null && state.focus === 'table') return openSite(state, context.drillTarget);
+    return { ...state, panel: true, focus: 'panel' };
+  }
   if (input === 'i' || input === 'I') {
     if (state.inspect) return { ...state, inspect: false };
     return state.panel && state.focus === 'panel' && context.logCount > 0
@@ -123,7 +178,8 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   if (key.escape) {
     if (state.inspect) return { ...state, inspect: false };
     if (state.panel) return { ...state, panel: false, focus: 'table' };
-    return state.views[state.tab].filter === '' ? state : withView(state, { filter: '' });
+    if (currentView(state).filter !== '') return withView(state, { filter: '' });
+    return state.drill === null ? state : closeSite(state);
   }
   const step = movement(
     input,
@@ -157,7 +213,7 @@ function target(current: number, step: Step, count: number): number {
 function moveRow(state: UiState, step: Step, context: KeyContext): UiState {
   if (context.rowIds.length === 0) return state;
   const index = target(Math.max(context.selected, 0), step, context.rowIds.length);
-  const view = state.views[state.tab];
+  const view = currentView(state);
   const top = windowTop(view.top, index, context.tableHeight, context.rowIds.length);
   // A new row means new logs: the panel starts again from the newest entry.
   return {
@@ -179,10 +235,31 @@ function moveLog(state: UiState, step: Step, context: KeyContext): UiState {
   };
 }
 
+/** The view the keys act on: the instance view's while one is open, else the tab's. */
+export function currentView(state: UiState): TabView {
+  return state.drill !== null && state.drill.tab === state.tab ? state.drillView : state.views[state.tab];
+}
+
+function openSite(state: UiState, target: { id: number; label: string }): UiState {
+  return {
+    ...state,
+    ...NEW_LIST,
+    drill: { tab: state.tab, siteId: target.id, label: target.label },
+    drillView: freshView(),
+  };
+}
+
+/** Back to the site rows, the site still selected. */
+function closeSite(state: UiState): UiState {
+  return { ...state, ...NEW_LIST, drill: null };
+}
+
 function switchTab(state: UiState, tab: TabId): UiState {
   return {
     ...state,
     tab,
+    runtime: false,
+    drill: null,
     inspect: false,
     editingFilter: false,
     logIndex: 0,
@@ -193,11 +270,13 @@ function switchTab(state: UiState, tab: TabId): UiState {
 }
 
 function withView(state: UiState, change: Partial<TabView>): UiState {
+  if (state.drill !== null && state.drill.tab === state.tab)
+    return { ...state, drillView: { ...state.drillView, ...change } };
   return { ...state, views: { ...state.views, [state.tab]: { ...state.views[state.tab], ...change } } };
 }
 
 function editFilter(state: UiState, input: string, key: KeyFlags): UiState {
-  const filter = state.views[state.tab].filter;
+  const filter = currentView(state).filter;
   if (key.escape) return { ...withView(state, { filter: '', index: 0, top: 0 }), editingFilter: false };
   if (key.return) return { ...state, editingFilter: false };
   if (key.backspace || key.delete) return withView(state, { filter: filter.slice(0, -1), top: 0 });

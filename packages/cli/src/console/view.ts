@@ -1,6 +1,6 @@
 /** What the table shows: rows filtered, sorted, and the window of them that fits. Pure functions. */
 import { type CellContext, type Column, compareSortValues } from './columns.js';
-import { type AnyRow, displayLabel, textField } from './rows.js';
+import { type AnyRow, displayLabel, numberField, textField } from './rows.js';
 
 export interface SortState {
   /** A column key, or null for the server's order (custom labels first, then by call site). */
@@ -80,8 +80,13 @@ export function windowTop(top: number, selected: number, height: number, total: 
 
 const FINISHED = new Set(['closed', 'notified', 'errored', 'cancelled']);
 
-/** Whether a row is still live: not in a finished state, and not a summary of finished instances. */
+/**
+ * Whether a row is still live: a site row while any of its instances is; another row when not in a
+ * finished state and not a summary of finished instances.
+ */
 export function isLive(row: AnyRow): boolean {
+  const active = numberField(row, 'active');
+  if (active !== null) return active > 0;
   const state = textField(row, 'state');
   return (
     !(state !== null && FINISHED.has(state)) && !(typeof row.instances === 'number' && row.instances > 1)

@@ -32,10 +32,18 @@ test('live snapshots from the demo over /events, logs by id, then Stale with the
       () => (feed.current().snapshot?.channels.find((r) => r.id === jobs.id)?.sent ?? 0) > firstSent,
     );
 
-    const logs = (await feed.fetchDetail('channels', jobs.id)) as { sentLogs: { message: string }[] };
+    // The feed's rows are sites (`by=site`): their ids number sites, so logs are asked for by site.
+    assert.equal(feed.current().snapshot?.by, 'site');
+    const logs = (await feed.fetchDetail('channels', jobs.id, true)) as { sentLogs: { message: string }[] };
     assert.ok(logs.sentLogs.length > 0);
     assert.match(logs.sentLogs[0]!.message, /kind: '(resize|encode|index)'/);
     await assert.rejects(feed.fetchDetail('channels', 999_999), /no channel with id 999999/);
+    await assert.rejects(feed.fetchDetail('channels', 999_999, true), /no channel site with id 999999/);
+    const instances = (await feed.fetchInstances('channels', jobs.id)) as { channels: { label: string }[] };
+    assert.deepEqual(
+      instances.channels.map((row) => row.label),
+      ['jobs'],
+    );
 
     demo.child.kill('SIGKILL');
     await waitFor('the feed to notice', () => feed.current().phase === 'stale');

@@ -3,63 +3,23 @@
  * types them, and what the screen shows is read back with `capture-pane`.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAIN, requireBuild, startDemo } from '../helpers/demo.ts';
+import {
+  exitCodeIn,
+  freePort,
+  hasTmux,
+  inTmux,
+  killTmuxServer,
+  newTmuxServer,
+  press,
+  screen,
+  tmux,
+} from '../helpers/tmux.ts';
 import { waitFor } from '../helpers/wait.ts';
-
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// Each test gets its own tmux server: a server being killed cannot take the next test's session with it.
-let socket = '';
-let servers = 0;
-const newTmuxServer = () => {
-  socket = `hotpath-e2e-${process.pid}-${++servers}`;
-};
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
-const press = (key: string) => tmux('send-keys', '-t', 'demo', key);
-
-/** Waits for the exit code a session's shell wrote to `file` once the command ended. */
-function exitCodeIn(file: string, what: string): Promise<string> {
-  return waitFor(
-    what,
-    () => {
-      try {
-        return readFileSync(file, 'utf8').trim();
-      } catch {
-        return '';
-      }
-    },
-    5000,
-  );
-}
-
-/**
- * Runs `hotpath <args>` in session `demo` of a fresh tmux server at `columns`×`rows`; `body` may wait for
- * its exit code. The server and its files are gone afterwards, whatever happened.
- */
-async function inTmux(
-  args: string,
-  [columns, rows]: [number, number],
-  body: (exitCode: () => Promise<string>) => Promise<void>,
-): Promise<void> {
-  newTmuxServer();
-  requireBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
-  const exitFile = join(dir, 'exit-code');
-  try {
-    const command = `'${process.execPath}' '${MAIN}' ${args}; echo $? > '${exitFile}'; sleep 30`;
-    tmux('new-session', '-d', '-s', 'demo', '-x', String(columns), '-y', String(rows), command);
-    await body(() => exitCodeIn(exitFile, 'the demo to exit'));
-  } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** "18.0k" → 18000: counts as the console abbreviates them. */
 function count(text: string): number {
@@ -189,14 +149,6 @@ test('SIGTERM ends it with 143 and the screen given back', {
   });
 });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 test('hotpath console attached to another process: the reason while nothing listens, Live, then Stale when it dies', {
   skip: hasTmux ? false : 'tmux is not installed',
   timeout: 30_000,
@@ -239,7 +191,7 @@ test('hotpath console attached to another process: the reason while nothing list
     assert.equal(await exitCodeIn(`${exitFile}-attached`, 'the console to exit'), '0');
   } finally {
     demo.child.kill('SIGKILL');
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    killTmuxServer();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { MAIN, requireBuild } from '../helpers/demo.ts';
-import { hasTmux, inTmux } from '../helpers/tmux.ts';
+import { hasTmux, inTmux, press, screen } from '../helpers/tmux.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/zero-code/server.mjs', import.meta.url));
@@ -17,11 +16,6 @@ const options = {
   skip: hasTmux ? false : 'tmux is not installed (apt-get install -y tmux)',
   timeout: 40_000,
 };
-
-function hotpathRun(args: string, env = ''): string {
-  requireBuild();
-  return `${env} '${process.execPath}' '${MAIN}' run ${args}`;
-}
 
 /** "1.0k" → 1000: counts as the console abbreviates them. */
 function count(text: string): number {
@@ -36,20 +30,20 @@ describe('hotpath run in a terminal', () => {
     options,
     async () => {
       await inTmux(
-        hotpathRun(`--refresh-ms 200 -- node '${EXAMPLE}'`, 'HOTPATH_AUTO=http,fetch,streams'),
+        `run --refresh-ms 200 -- node '${EXAMPLE}'`,
         [130, 45],
-        async (session) => {
+        async (exitCode) => {
           // The program's output line comes after all its requests; the rows follow within a refresh.
           const futures = await waitFor(
             'the HTTP rows',
             () => {
-              const screen = session.screen();
+              const text = screen();
               return (
-                /serving until Ctrl-C/.test(screen) &&
-                /^┃GET \/users\/:id\s+20\s+0\s+20\s/m.test(screen) &&
-                /^┃GET \/orders\/:id\s+10\s+0\s+10\s/m.test(screen) &&
-                /^┃GET http:\/\/127\.0\.0\.1:\d+\/orders\/:id\s+10\s+0\s+10\s/m.test(screen) &&
-                screen
+                /serving until Ctrl-C/.test(text) &&
+                /^┃GET \/users\/:id\s+20\s+0\s+20\s/m.test(text) &&
+                /^┃GET \/orders\/:id\s+10\s+0\s+10\s/m.test(text) &&
+                /^┃GET http:\/\/127\.0\.0\.1:\d+\/orders\/:id\s+10\s+0\s+10\s/m.test(text) &&
+                text
               );
             },
             15_000,
@@ -59,10 +53,10 @@ describe('hotpath run in a terminal', () => {
           assert.match(futures, /Program output · running/);
           assert.match(futures, /made 20 fetches and 10 http\.get calls; gzipped 1000 lines \(ok\)/);
 
-          session.press('1');
+          press('1');
           const channels = await waitFor('the pipeline rows', () => {
-            const screen = session.screen();
-            return /^┃\S*server\.mjs:\d+ /m.test(screen) && /\[1\] Channels \(\d+\)\*/.test(screen) && screen;
+            const text = screen();
+            return /^┃\S*server\.mjs:\d+ /m.test(text) && /\[1\] Channels \(\d+\)\*/.test(text) && text;
           });
           // Readable.from(1000 lines) and the upper-casing Transform: 1000 sent and received each.
           const pipelineRows = [
@@ -71,40 +65,41 @@ describe('hotpath run in a terminal', () => {
           const thousands = pipelineRows.filter((row) => count(row[2]!) === 1000 && count(row[3]!) === 1000);
           assert.ok(thousands.length >= 2, `two stages of 1000 in:\n${channels}`);
 
-          session.press('C-c');
+          press('C-c');
           const ended = await waitFor('the program to end', () => {
-            const screen = session.screen();
-            return /exited with code 0 · press any key/.test(screen) && screen;
+            const text = screen();
+            return /exited with code 0 · press any key/.test(text) && text;
           });
           assert.match(ended, /^│stopping\s/m, 'the program handled SIGINT itself');
           assert.match(ended, /\[1\] Channels/, 'the last frame stays');
-          session.press('x');
-          assert.equal(await session.exitCode(), '0');
-          const after = session.screen();
+          press('x');
+          assert.equal(await exitCode(), '0');
+          const after = screen();
           assert.match(after, /^made 20 fetches/m, "the program's output is in the terminal");
           assert.match(after, /^stopping$/m);
           assert.match(after, /GET \/users\/:id/, 'then the report');
         },
+        'HOTPATH_AUTO=http,fetch,streams',
       );
     },
   );
 
   test('q ends the program (SIGTERM) and closes at once; the status is 128 + 15', options, async () => {
-    await inTmux(hotpathRun(`-- node '${EXAMPLE}'`), [120, 40], async (session) => {
-      await waitFor('the console', () => /Program output · running/.test(session.screen()), 15_000);
-      await waitFor('the program to be serving', () => /serving until Ctrl-C/.test(session.screen()), 15_000);
-      session.press('q');
-      assert.equal(await session.exitCode(), '143');
-      assert.match(session.screen(), /^serving until Ctrl-C$/m);
+    await inTmux(`run -- node '${EXAMPLE}'`, [120, 40], async (exitCode) => {
+      await waitFor('the console', () => /Program output · running/.test(screen()), 15_000);
+      await waitFor('the program to be serving', () => /serving until Ctrl-C/.test(screen()), 15_000);
+      press('q');
+      assert.equal(await exitCode(), '143');
+      assert.match(screen(), /^serving until Ctrl-C$/m);
     });
   });
 
   test("the program's exit code passes through: process.exit(7) → 7, after a key", options, async () => {
-    await inTmux(hotpathRun(`-- node '${EXITS_7}'`), [100, 30], async (session) => {
-      await waitFor('the exit', () => /exited with code 7 · press any key/.test(session.screen()), 15_000);
-      session.press('Enter');
-      assert.equal(await session.exitCode(), '7');
-      assert.match(session.screen(), /^about to exit with 7$/m);
+    await inTmux(`run -- node '${EXITS_7}'`, [100, 30], async (exitCode) => {
+      await waitFor('the exit', () => /exited with code 7 · press any key/.test(screen()), 15_000);
+      press('Enter');
+      assert.equal(await exitCode(), '7');
+      assert.match(screen(), /^about to exit with 7$/m);
     });
   });
 });

@@ -115,10 +115,20 @@ export class CannedSource implements DataSource {
     return () => this.listeners.delete(listener);
   }
 
-  fetchDetail(kind: DetailKind, id: number): Promise<unknown> {
-    this.detailRequests.push(`${kind}:${id}`);
-    const body = this.details.get(`${kind}:${id}`);
+  fetchDetail(kind: DetailKind, id: number, bySite = false): Promise<unknown> {
+    const key = `${kind}:${bySite ? 'site:' : ''}${id}`;
+    this.detailRequests.push(key);
+    const body = this.details.get(key);
     return body === undefined ? Promise.reject(new Error(`no ${kind} with id ${id}`)) : Promise.resolve(body);
+  }
+
+  /** Instance lists by `kind:siteId`, as `/channels?site=ID` answers them. */
+  readonly instances = new Map<string, unknown>();
+
+  fetchInstances(kind: DetailKind, siteId: number): Promise<unknown> {
+    this.detailRequests.push(`${kind}?site=${siteId}`);
+    const body = this.instances.get(`${kind}:${siteId}`);
+    return body === undefined ? Promise.reject(new Error(`no site ${siteId}`)) : Promise.resolve(body);
   }
 
   close(): void {

@@ -1,63 +1,72 @@
-/** A fresh tmux server per test, running one command in session `main` at a fixed size. */
+/**
+ * The real console in a real terminal: tmux sessions at a given size, keys sent as a user types them, and
+ * what the screen shows read back with `capture-pane`.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAIN, requireBuild } from './demo.ts';
 import { waitFor } from './wait.ts';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// Each test gets its own tmux server: a server being killed cannot take the next test's session with it.
+let socket = '';
+let servers = 0;
+export const newTmuxServer = () => {
+  socket = `hotpath-e2e-${process.pid}-${++servers}`;
+};
+export const killTmuxServer = () => spawnSync('tmux', ['-L', socket, 'kill-server']);
+export const tmux = (...args: string[]) =>
+  execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+export const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
+export const press = (key: string) => tmux('send-keys', '-t', 'demo', key);
 
-export interface TmuxSession {
-  screen(): string;
-  press(...keys: string[]): void;
-  /** The command's exit status, once it has ended. */
-  exitCode(timeoutMs?: number): Promise<string>;
+/** Waits for the exit code a session's shell wrote to `file` once the command ended. */
+export function exitCodeIn(file: string, what: string): Promise<string> {
+  return waitFor(
+    what,
+    () => {
+      try {
+        return readFileSync(file, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    },
+    5000,
+  );
 }
 
-let servers = 0;
-
-/** Runs the shell `command` in tmux; the server and its files are gone afterwards, whatever happened. */
+/**
+ * Runs `hotpath <args>` in session `demo` of a fresh tmux server at `columns`×`rows`, with the shell
+ * assignments `env` (`NAME=value …`) before it; `body` may wait for its exit code. The server and its
+ * files are gone afterwards, whatever happened.
+ */
 export async function inTmux(
-  command: string,
+  args: string,
   [columns, rows]: [number, number],
-  body: (session: TmuxSession) => Promise<void>,
+  body: (exitCode: () => Promise<string>) => Promise<void>,
+  env = '',
 ): Promise<void> {
-  const socket = `hotpath-e2e-${process.pid}-${++servers}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  newTmuxServer();
+  requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
   const exitFile = join(dir, 'exit-code');
   try {
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      'main',
-      '-x',
-      String(columns),
-      '-y',
-      String(rows),
-      `${command}; echo $? > '${exitFile}'; sleep 60`,
-    );
-    await body({
-      screen: () => tmux('capture-pane', '-p', '-t', 'main'),
-      press: (...keys) => {
-        tmux('send-keys', '-t', 'main', ...keys);
-      },
-      exitCode: (timeoutMs = 5000) =>
-        waitFor(
-          'the command to exit',
-          () => {
-            try {
-              return readFileSync(exitFile, 'utf8').trim();
-            } catch {
-              return '';
-            }
-          },
-          timeoutMs,
-        ),
-    });
+    const command = `${env} '${process.execPath}' '${MAIN}' ${args}; echo $? > '${exitFile}'; sleep 30`;
+    tmux('new-session', '-d', '-s', 'demo', '-x', String(columns), '-y', String(rows), command);
+    await body(() => exitCodeIn(exitFile, 'hotpath to exit'));
   } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    killTmuxServer();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

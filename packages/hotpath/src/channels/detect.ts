@@ -7,7 +7,7 @@ import { messagePortAdapter } from './message-port.js';
 import { nodeStreamAdapter } from './node-stream.js';
 import { ownChannelAdapter } from './own.js';
 import { pushQueueAdapter } from './push-queue.js';
-import { webStreamAdapter } from './web-stream.js';
+import { foreignWebStreamAdapter, webStreamAdapter } from './web-stream.js';
 
 /**
  * Tried in order; the first that matches monitors the target. Node streams and message ports are
@@ -17,6 +17,7 @@ const adapters: ChannelAdapter[] = [
   ownChannelAdapter,
   nodeStreamAdapter,
   webStreamAdapter,
+  foreignWebStreamAdapter,
   messagePortAdapter,
   pushQueueAdapter,
   eventEmitterAdapter,

@@ -1,3 +1,7 @@
+import { NativeWritableStream } from '../streams/web-intrinsics.js';
+
+const NativePromise = Promise;
+
 /**
  * Node keeps a WHATWG stream's state under private symbols; they are found once, by name, on a probe
  * stream. Node 20 to 24 share this layout; where a later one does not, `channel()` records a fault and
@@ -9,7 +13,7 @@ interface WritableState {
   controller: Record<symbol, { sizeAlgorithm?: (chunk: unknown) => number }>;
 }
 
-const probe = new WritableStream();
+const probe = new NativeWritableStream();
 const kState = symbolNamed(probe, 'kState');
 const kIsClosedPromise = symbolNamed(probe, 'nodejs.webstream.isClosedPromise');
 
@@ -39,7 +43,7 @@ export function closedPromise(stream: ReadableStream | WritableStream): Promise<
     kIsClosedPromise === null
       ? undefined
       : (stream as never as Record<symbol, { promise?: unknown }>)[kIsClosedPromise];
-  if (!(deferred?.promise instanceof Promise)) {
+  if (!(deferred?.promise instanceof NativePromise)) {
     throw new Error("hotpath: this Node version keeps a WHATWG stream's end where hotpath cannot find it");
   }
   return deferred.promise;

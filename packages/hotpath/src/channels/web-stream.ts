@@ -2,6 +2,15 @@ import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import { shielded } from '../registry/faults.js';
 import type { ReadCounter } from '../streams/read-counter.js';
+import {
+  isForeignWebStream,
+  isNativeReadable,
+  isNativeTransform,
+  isNativeWritable,
+  promiseThen,
+  readableIsLocked,
+  writableIsLocked,
+} from '../streams/web-intrinsics.js';
 import { countWebReadable } from '../streams/web-readable.js';
 import type { ChannelAdapter } from './adapter.js';
 import { noop, weakly } from './patch.js';
@@ -23,10 +32,10 @@ export const webStreamAdapter: ChannelAdapter = {
   accepts: 'a WHATWG TransformStream or { readable, writable } pair',
   matches: (target) => {
     const pair = target as Partial<Pair>;
-    return pair.readable instanceof ReadableStream && pair.writable instanceof WritableStream;
+    return isNativeReadable(pair.readable) && isNativeWritable(pair.writable);
   },
   refuse: (target) => {
-    if (!(target as Pair).readable.locked) return null;
+    if (!readableIsLocked((target as Pair).readable)) return null;
     return `the WHATWG stream's readable side is locked (a reader or pipe already holds it), so hotpath cannot count what is read from it. Call channel() before getReader(), pipeTo() or pipeThrough().`;
   },
   monitor(target, options, callSite) {
@@ -35,6 +44,7 @@ export const webStreamAdapter: ChannelAdapter = {
     const controller = writableController(writableState(writable));
     const readableClosed = closedPromise(readable);
     const writableClosed = closedPromise(writable);
+    const isTransform = isNativeTransform(target);
     const capacity = options?.capacity ?? null;
     const stats = registerChannel(
       {
@@ -53,16 +63,18 @@ export const webStreamAdapter: ChannelAdapter = {
     countWebReadable(readable, new ReceivingSide(stats, ends), (destination) =>
       countDelivered(destination, stats),
     );
-    readableClosed.then(
+    promiseThen(
+      readableClosed,
       () => {
         // Once a TransformStream's readable has closed, its writable can only error from a cancel (a
         // pipe's own cancel reaches no patched method): that is the cancel, not a failure.
-        if (target instanceof TransformStream) ends.cancelled = true;
+        if (isTransform) ends.cancelled = true;
         ends.ended(false);
       },
       () => ends.ended(true),
     );
-    writableClosed.then(
+    promiseThen(
+      writableClosed,
       () => ends.ended(false),
       () => ends.ended(true),
     );
@@ -82,6 +94,24 @@ export const webStreamAdapter: ChannelAdapter = {
     };
     return target;
   },
+};
+
+/**
+ * A TransformStream or pair made by another implementation of WHATWG streams (a polyfill such as
+ * `web-streams-polyfill`): refused with a TypeError that says so. Its chunks could only be counted
+ * through its public methods, by putting a stream in front of its writable, which would move the
+ * producer's backpressure point; and its reads through Node's pipes would go unseen.
+ */
+export const foreignWebStreamAdapter: ChannelAdapter = {
+  // Listed under `webStreamAdapter`'s kind: nothing of this one is accepted.
+  accepts: '',
+  matches: (target) => {
+    const pair = target as Partial<Pair>;
+    return isForeignWebStream(pair.readable) || isForeignWebStream(pair.writable);
+  },
+  refuse: () =>
+    "this TransformStream or { readable, writable } pair comes from another implementation of WHATWG streams (such as a polyfill), not Node's own ReadableStream/WritableStream, and hotpath can count only Node's without changing the stream's backpressure. Use Node's TransformStream (globalThis.TransformStream from 'node:stream/web'), or wrap the readable side with stream(), which counts what `for await` reads from it.",
+  monitor: (target) => target,
 };
 
 type Sized = { sizeAlgorithm?: (chunk: unknown) => number };
@@ -108,7 +138,7 @@ function countSized(controller: Sized, count: (chunk: unknown) => void): () => v
 
 /** A `pipeTo` out of the readable: each chunk its destination takes is a receive, with no stream added. */
 function countDelivered(destination: unknown, stats: ChannelStats): (() => void) | null {
-  if (!(destination instanceof WritableStream) || destination.locked) return null;
+  if (!isNativeWritable(destination) || writableIsLocked(destination)) return null;
   const controller = writableController(writableState(destination));
   if (typeof controller.sizeAlgorithm !== 'function') return null;
   return countSized(controller, () => stats.onReceived());

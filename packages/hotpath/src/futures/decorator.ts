@@ -5,7 +5,10 @@ import type { FutureMethodDecorator } from '../types.js';
  * decorators call `(method, context)` with `context.kind === 'method'`; `experimentalDecorators` calls
  * `(prototype, key, descriptor)`. `wrap` turns the method into what replaces it (the identity when off).
  */
-export function methodDecorator(wrap: (method: Function) => Function): FutureMethodDecorator {
+export function methodDecorator(
+  wrap: (method: Function) => Function,
+  name = 'futureFn',
+): FutureMethodDecorator {
   return ((value: unknown, context: unknown, descriptor?: PropertyDescriptor) => {
     if (typeof value === 'function' && isMethodContext(context)) return wrap(value);
     if (
@@ -16,7 +19,7 @@ export function methodDecorator(wrap: (method: Function) => Function): FutureMet
       descriptor.value = wrap(descriptor.value);
       return descriptor;
     }
-    throw new TypeError('@futureFn() decorates methods only (a class method, not a field, getter or class)');
+    throw new TypeError(`@${name}() decorates methods only (a class method, not a field, getter or class)`);
   }) as FutureMethodDecorator;
 }
 
@@ -25,10 +28,20 @@ function isMethodContext(context: unknown): boolean {
 }
 
 const identityDecorator = methodDecorator((method) => method);
+const identityMeasureDecorator = methodDecorator((method) => method, 'measure');
 
 /** `futureFn` with monitoring off: a function comes back as it is, options give a decorator that changes nothing. */
 export function futureFnOff(fnOrOptions: unknown): unknown {
+  return wrapperOff(fnOrOptions, identityDecorator);
+}
+
+/** `measure` with monitoring off, likewise. */
+export function measureOff(fnOrOptions: unknown): unknown {
+  return wrapperOff(fnOrOptions, identityMeasureDecorator);
+}
+
+function wrapperOff(fnOrOptions: unknown, decorator: unknown): unknown {
   return fnOrOptions === undefined || (typeof fnOrOptions === 'object' && fnOrOptions !== null)
-    ? identityDecorator
+    ? decorator
     : fnOrOptions;
 }

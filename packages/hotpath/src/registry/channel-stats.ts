@@ -170,7 +170,7 @@ export function channelRow(stats: ChannelStats): ChannelRow {
 }
 
 /** Summary rows keep exact totals; delay percentiles come from the samples the folded rows still held. */
-const summaryDelays = new WeakMap<ChannelRow, Reservoir>();
+export const summaryDelays = new WeakMap<ChannelRow, Reservoir>();
 
 export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id: number): ChannelRow {
   const row = summary ?? {

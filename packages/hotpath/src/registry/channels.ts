@@ -1,5 +1,5 @@
 import { config } from '../config.js';
-import type { ChannelLogs, ChannelOptions, ChannelRow } from '../types.js';
+import type { ChannelLogs, ChannelOptions, ChannelRow, ChannelSiteRow } from '../types.js';
 import type { CallSite } from './call-site.js';
 import {
   type ChannelDescription,
@@ -9,10 +9,14 @@ import {
   showChannelSummary,
 } from './channel-stats.js';
 import { KindRegistry } from './kind-registry.js';
+import { mergedLogs } from './site-logs.js';
+import { liveFirst } from './site-order.js';
+import { channelSiteRow } from './site-rows.js';
 import { Sites } from './sites.js';
 
 export const channelRegistry = new KindRegistry<ChannelStats, ChannelRow>({
   toRow: channelRow,
+  stateOf: (stats) => stats.currentState(),
   fold: foldChannel,
   showSummary: showChannelSummary,
   onCollected: (stats) => stats.onCollected(),
@@ -49,5 +53,26 @@ export function channelLogs(id: number): ChannelLogs | null {
     id,
     sentLogs: stats.sentLog?.toArray() ?? [],
     receivedLogs: stats.receivedLog?.toArray() ?? [],
+  };
+}
+
+/** One row per site (label or call site), its instances aggregated. */
+export function channelSiteRows(): ChannelSiteRow[] {
+  return channelRegistry.siteGroups().map(channelSiteRow);
+}
+
+/** The instance rows a site still holds: live ones first, then the finished ones, newest first. */
+export function channelInstanceRows(siteId: number): ChannelRow[] {
+  return liveFirst(channelRegistry.heldAt(siteId)).map(channelRow);
+}
+
+/** A site's logs: its held instances' entries merged, newest last, each naming its instance. */
+export function channelSiteLogs(siteId: number): ChannelLogs | null {
+  const held = channelRegistry.heldAt(siteId);
+  if (held.length === 0) return null;
+  return {
+    id: siteId,
+    sentLogs: mergedLogs(held, (stats) => stats.sentLog, config.logsLimit),
+    receivedLogs: mergedLogs(held, (stats) => stats.receivedLog, config.logsLimit),
   };
 }

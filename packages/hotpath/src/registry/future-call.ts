@@ -22,8 +22,11 @@ export class TrackedCall {
     readonly id: number,
     readonly site: FutureSite,
     readonly startedMs: number,
-    /** Its duration is one of the site's percentile samples (chosen at the start, blind to how long it takes). */
-    readonly sampled: boolean,
+    /**
+     * How many calls its duration stands for among the site's percentile samples, 0 if it is not one
+     * (chosen at the start, blind to how long it takes).
+     */
+    readonly weight: number,
     /**
      * In the site's recent calls, and so timed to the end: the sampled calls, and the others once they
      * outlive the event-loop turn they started in.

@@ -6,7 +6,8 @@ import { recordFault, shielded } from './faults.js';
 import { formatValue } from './format-value.js';
 import { TrackedCall } from './future-call.js';
 import { FutureSite, round } from './future-site.js';
-import { compareSites } from './kind-registry.js';
+import { EXACT_FIRST, oneInSampleEvery, SAMPLE_EVERY } from './sampling.js';
+import { compareSites } from './site-order.js';
 import { Site, Sites } from './sites.js';
 
 /** A call that has not settled, as the report's hang list shows it. */
@@ -40,7 +41,8 @@ class FutureRegistry {
     const key = `${kind}\u0000${label}`;
     let stats = this.byName.get(key);
     if (stats === undefined) {
-      stats = new FutureSite(this.nextRowId++, new Site(null, label, true), config.logsLimit, kind);
+      const id = this.nextRowId++;
+      stats = new FutureSite(id, new Site(id, null, label, true), config.logsLimit, kind);
       this.byName.set(key, stats);
       this.bySite.set(stats.site, stats);
       this.byId.set(stats.id, stats);
@@ -65,8 +67,9 @@ class FutureRegistry {
    * outlives its turn: a `performance.now()` read costs ~30 ns, a fifth of the whole budget.
    */
   begin(stats: FutureSite, everyCall: boolean): TrackedCall {
-    const sampled = everyCall || stats.calls < EXACT_FIRST || oneInSampleEvery();
-    const call = new TrackedCall(this.nextCallId++, stats, nowMs(), sampled, sampled);
+    const weight = everyCall || stats.calls < EXACT_FIRST ? 1 : oneInSampleEvery() ? SAMPLE_EVERY : 0;
+    const sampled = weight > 0;
+    const call = new TrackedCall(this.nextCallId++, stats, nowMs(), weight, sampled);
     stats.calls++;
     stats.pending++;
     if (sampled) stats.recent.push(call);
@@ -99,7 +102,7 @@ class FutureRegistry {
       call.endedMs = ended;
       if (state !== 'cancelled') {
         const duration = ended - call.startedMs;
-        if (call.sampled) stats.durations.add(duration);
+        if (call.weight > 0) stats.durations.add(duration, call.weight);
         if (duration > stats.slowestMs) stats.slowestMs = duration;
       }
     }
@@ -167,20 +170,6 @@ class FutureRegistry {
     else call.next.prev = call.prev;
     call.prev = call.next = null;
   }
-}
-
-/** Every call of a site's first `EXACT_FIRST` is sampled, so a short run's percentiles are complete. */
-const EXACT_FIRST = 64;
-/** After those, one call in `SAMPLE_EVERY` (a power of two) is sampled. */
-const SAMPLE_EVERY = 8;
-/** xorshift32: sampling at random rather than every n-th call cannot fall in step with a periodic workload. */
-let seed = 0x2545f491;
-
-function oneInSampleEvery(): boolean {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 29) % SAMPLE_EVERY === 0;
 }
 
 export const futureRegistry = new FutureRegistry();

@@ -1,6 +1,7 @@
 import { Deque } from '../primitives/deque.js';
 import type { RowIdentity } from '../types.js';
 import { shielded } from './faults.js';
+import { rankSites } from './site-order.js';
 import type { Site } from './sites.js';
 
 /** What every tracked instance (a channel, a stream) carries for the registry. */
@@ -13,12 +14,24 @@ export interface Tracked {
 
 export interface KindBehaviour<E extends Tracked, R extends RowIdentity> {
   toRow(entry: E): R;
+  /** The entry's state now (`active`, `full`, `closed` …), counted per site as instances fold. */
+  stateOf(entry: E): string;
   /** Folds a finished entry into its site's summary row (`null` for the first one). Runs per instance: keep it cheap. */
   fold(summary: R | null, entry: E, id: number): R;
   /** The summary as the snapshot shows it; expensive derived fields (percentiles) belong here. */
   showSummary(summary: R): R;
   /** The program dropped the instance unfinished and the garbage collector took it. */
   onCollected?(entry: E): void;
+}
+
+/** One site and what the registry has of it: the summary of its folded instances, and those still held. */
+export interface SiteGroup<E extends Tracked, R extends RowIdentity> {
+  site: Site;
+  summary: R | null;
+  /** How many folded instances ended in each state. */
+  foldedStates: Map<string, number>;
+  /** Instances still held (live, or finished and not yet folded), oldest first. */
+  held: E[];
 }
 
 /** Finished instances kept as their own rows, per kind, before they fold into per-site summaries. */
@@ -34,6 +47,7 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
   private readonly entries = new Map<number, E>();
   private readonly finishedQueue = new Deque<E>();
   private readonly summaries = new Map<Site, R>();
+  private readonly foldedStates = new Map<Site, Map<string, number>>();
   private readonly collected = new FinalizationRegistry<E>((entry) =>
     shielded(() => {
       this.behaviour.onCollected?.(entry);
@@ -84,6 +98,33 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
     return rows.map((r) => r.row);
   }
 
+  /**
+   * Every site with its summary and held instances, custom labels first, then by call site. Read when
+   * rows are asked for, so the hot path never aggregates.
+   */
+  siteGroups(): SiteGroup<E, R>[] {
+    const groups = new Map<Site, SiteGroup<E, R>>();
+    const groupOf = (site: Site) => {
+      let group = groups.get(site);
+      if (group === undefined) {
+        group = { site, summary: null, foldedStates: this.foldedStates.get(site) ?? new Map(), held: [] };
+        groups.set(site, group);
+      }
+      return group;
+    };
+    for (const [site, summary] of this.summaries) groupOf(site).summary = summary;
+    for (const entry of this.entries.values()) groupOf(entry.site).held.push(entry);
+    const ranks = rankSites([...groups.keys()]);
+    return [...groups.values()].sort((a, b) => ranks.get(a.site)! - ranks.get(b.site)!);
+  }
+
+  /** The held instances of the site with this id, oldest first. */
+  heldAt(siteId: number): E[] {
+    const held: E[] = [];
+    for (const entry of this.entries.values()) if (entry.site.id === siteId) held.push(entry);
+    return held;
+  }
+
   get liveCount(): number {
     return this.entries.size;
   }
@@ -94,29 +135,12 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
     const summary = this.summaries.get(entry.site) ?? null;
     const id = summary === null ? this.allocateId() : summary.id;
     this.summaries.set(entry.site, this.behaviour.fold(summary, entry, id));
+    let states = this.foldedStates.get(entry.site);
+    if (states === undefined) {
+      states = new Map();
+      this.foldedStates.set(entry.site, states);
+    }
+    const state = this.behaviour.stateOf(entry);
+    states.set(state, (states.get(state) ?? 0) + 1);
   }
-}
-
-/** Each distinct site's place in the order: custom labels first (by label, then source), then by call site. */
-function rankSites(sites: Site[]): Map<Site, number> {
-  const distinct = [...new Set(sites)].sort(compareSites);
-  return new Map(distinct.map((site, rank) => [site, rank]));
-}
-
-export function compareSites(a: Site, b: Site): number {
-  if (a.hasCustomLabel !== b.hasCustomLabel) return a.hasCustomLabel ? -1 : 1;
-  return a.hasCustomLabel
-    ? compareText(a.label, b.label) || compareText(a.source ?? '', b.source ?? '')
-    : compareSource(a.source ?? '', b.source ?? '');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `file.ts:9` before `file.ts:10`: compare the path as text, then the line as a number. */
-function compareSource(a: string, b: string): number {
-  const ai = a.lastIndexOf(':');
-  const bi = b.lastIndexOf(':');
-  return compareText(a.slice(0, ai), b.slice(0, bi)) || Number(a.slice(ai + 1)) - Number(b.slice(bi + 1));
 }

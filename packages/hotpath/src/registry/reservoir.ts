@@ -6,22 +6,32 @@ const INITIAL = 8;
 
 /**
  * The most recent duration samples, for percentiles. Starts small and grows to a fixed cap, so ten
- * thousand quiet channels cost little and a busy one never more than 4 KiB. No allocation per sample
+ * thousand quiet channels cost little and a busy one never more than 6 KiB. No allocation per sample
  * once grown.
+ *
+ * Each sample carries a weight: how many calls it stands for. A site times all of its first calls, then
+ * one in N; without weights those first calls (often the fastest or slowest of a run) would count N
+ * times too much in the percentiles of a run that is still short enough to hold them.
  */
 export class Reservoir {
   private values = new Float64Array(INITIAL);
+  private weights = new Uint16Array(INITIAL);
   private count = 0;
   private max = 0;
   private cached: DelayPercentiles | null = null;
 
-  add(ms: number): void {
+  add(ms: number, weight = 1): void {
     if (this.count < CAPACITY && this.count === this.values.length) {
-      const grown = new Float64Array(Math.min(CAPACITY, this.values.length * 4));
-      grown.set(this.values);
-      this.values = grown;
+      const size = Math.min(CAPACITY, this.values.length * 4);
+      const values = new Float64Array(size);
+      values.set(this.values);
+      this.values = values;
+      const weights = new Uint16Array(size);
+      weights.set(this.weights);
+      this.weights = weights;
     }
     this.values[this.count % CAPACITY] = ms;
+    this.weights[this.count % CAPACITY] = weight;
     this.count++;
     if (ms > this.max) this.max = ms;
   }
@@ -35,13 +45,12 @@ export class Reservoir {
     if (n === 0) return null;
     // Snapshots come often (the server's event feed) and most items are idle between two of them.
     if (this.cached === null || this.cached.samples !== this.count) {
-      const sorted = this.values.slice(0, n).sort();
-      const at = (p: number) => round(sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)]!);
+      const at = weightedPercentiles(this.values.subarray(0, n), this.weights.subarray(0, n));
       this.cached = {
         samples: this.count,
-        p50Ms: at(50),
-        p95Ms: at(95),
-        p99Ms: at(99),
+        p50Ms: round(at(50)),
+        p95Ms: round(at(95)),
+        p99Ms: round(at(99)),
         maxMs: round(this.max),
       };
     }
@@ -51,10 +60,30 @@ export class Reservoir {
   /** Adds another reservoir's retained samples (used when finished instances fold into a summary). */
   absorb(other: Reservoir): void {
     const n = Math.min(other.count, CAPACITY);
-    for (let i = 0; i < n; i++) this.add(other.values[i]!);
+    for (let i = 0; i < n; i++) this.add(other.values[i]!, other.weights[i]!);
     this.count += other.count - n;
     if (other.max > this.max) this.max = other.max;
   }
+}
+
+/**
+ * The p-th percentile is the smallest sample at which the running weight reaches p % of the total: with
+ * equal weights, the nearest-rank percentile.
+ */
+function weightedPercentiles(values: Float64Array, weights: Uint16Array): (p: number) => number {
+  const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
+  const cumulative = new Float64Array(order.length);
+  let total = 0;
+  order.forEach((index, rank) => {
+    total += weights[index]!;
+    cumulative[rank] = total;
+  });
+  return (p) => {
+    const wanted = (p / 100) * total;
+    let rank = 0;
+    while (rank < order.length - 1 && cumulative[rank]! < wanted) rank++;
+    return values[order[rank]!]!;
+  };
 }
 
 function round(ms: number): number {

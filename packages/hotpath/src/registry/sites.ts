@@ -9,6 +9,8 @@ export class Site {
   made = 0;
 
   constructor(
+    /** The site row's id (its own numbering, apart from the instances'). */
+    readonly id: number,
     readonly source: string | null,
     readonly label: string,
     readonly hasCustomLabel: boolean,
@@ -26,6 +28,7 @@ const MAX_SITES = 10_000;
 export class Sites {
   private readonly byKey = new Map<string, Site>();
   private overflow: Site | null = null;
+  private nextId = 1;
 
   constructor(private readonly fallbackLabel: string) {}
 
@@ -39,10 +42,10 @@ export class Sites {
     let site = this.byKey.get(key);
     if (site === undefined) {
       if (this.byKey.size >= MAX_SITES) {
-        this.overflow ??= new Site(null, `${this.fallbackLabel} (other sites)`, false);
+        this.overflow ??= new Site(this.nextId++, null, `${this.fallbackLabel} (other sites)`, false);
         return this.overflow;
       }
-      site = new Site(source, label, hasCustomLabel);
+      site = new Site(this.nextId++, source, label, hasCustomLabel);
       this.byKey.set(key, site);
     }
     return site;

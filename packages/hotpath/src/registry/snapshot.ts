@@ -1,21 +1,71 @@
+import {
+  runtimeStats,
+  workerChannelRows,
+  workerChannelSiteRows,
+  workerFaults,
+  workerFutureRows,
+  workerStreamRows,
+  workerStreamSiteRows,
+} from '../runtime/main-thread.js';
 import type { Snapshot } from '../types.js';
-import { channelRegistry } from './channels.js';
+import { channelRegistry, channelSiteRows } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
+import { focused } from './focus.js';
+import { functionRows } from './functions.js';
 import { futureRows } from './futures.js';
-import { streamRows } from './streams.js';
+import { gaugeRows } from './gauges.js';
+import { streamRows, streamSiteRows } from './streams.js';
 
-/** Everything monitored, as of now. The server serves exactly this; reports print it. */
-export function takeSnapshot(): Snapshot {
+/** Which rows `channels` and `streams` hold: one per instance still held, or one per site. */
+export type RowsBy = 'instance' | 'site';
+
+/**
+ * Everything monitored, as of now. The server serves exactly this; reports print it. Rows that worker
+ * threads published follow the main thread's, each with its `threadId`: instance rows and site rows alike.
+ */
+export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
+  const sites = by === 'site';
+  const runtime = shielded(runtimeStats, undefined);
   return {
     schemaVersion: 1,
     pid: process.pid,
     elapsedMs: Math.round(nowMs() * 1000) / 1000,
-    channels: shielded(() => channelRegistry.rows(), []),
-    streams: shielded(streamRows, []),
-    futures: shielded(futureRows, []),
-    faults: faultCount(),
+    channels: focused(
+      sites
+        ? shielded(allChannelSiteRows, [])
+        : shielded(() => [...channelRegistry.rows(), ...workerChannelRows()], []),
+    ),
+    streams: focused(
+      sites ? shielded(allStreamSiteRows, []) : shielded(() => [...streamRows(), ...workerStreamRows()], []),
+    ),
+    futures: focused(shielded(() => [...futureRows(), ...workerFutureRows()], [])),
+    functions: focused(shielded(functionRows, [])),
+    gauges: focused(shielded(gaugeRows, [])),
+    faults: faultCount() + shielded(workerFaults, 0),
+    ...(sites ? { by: 'site' as const } : {}),
+    ...(runtime === undefined ? {} : { runtime }),
   };
+}
+
+/** The instance rows and, beside them, the site rows (what JSON reports carry). */
+export function takeSnapshotWithSites(): Snapshot {
+  return {
+    ...takeSnapshot('instance'),
+    sites: {
+      channels: focused(shielded(allChannelSiteRows, [])),
+      streams: focused(shielded(allStreamSiteRows, [])),
+    },
+  };
+}
+
+/** Site rows of the main thread, then each worker's (a worker's sites stay its own rows). */
+function allChannelSiteRows() {
+  return [...channelSiteRows(), ...workerChannelSiteRows()];
+}
+
+function allStreamSiteRows() {
+  return [...streamSiteRows(), ...workerStreamSiteRows()];
 }
 
 export function emptySnapshot(): Snapshot {
@@ -26,6 +76,8 @@ export function emptySnapshot(): Snapshot {
     channels: [],
     streams: shielded(streamRows, []),
     futures: shielded(futureRows, []),
+    functions: [],
+    gauges: [],
     faults: 0,
   };
 }

@@ -2,7 +2,10 @@ import type { ReportFormat } from '../config.js';
 import type { Section, Snapshot } from '../types.js';
 import { formatRuntime } from './format.js';
 import { channelsSection } from './sections/channels.js';
+import { functionsSection } from './sections/functions.js';
 import { futuresSection } from './sections/futures.js';
+import { gaugesSection } from './sections/gauges.js';
+import { runtimeSection } from './sections/runtime.js';
 import { streamsSection } from './sections/streams.js';
 
 export interface RenderOptions {
@@ -12,13 +15,22 @@ export interface RenderOptions {
   color: boolean;
 }
 
-const TITLES = { channels: 'Channel', streams: 'Stream', futures: 'Future' } as const;
+const TITLES = {
+  functions: 'Function Timing',
+  channels: 'Channel Statistics',
+  streams: 'Stream Statistics',
+  futures: 'Future Statistics',
+  gauges: 'Gauges and Values',
+} as const;
+
+/** The order sections print in: function timing first when there is any, as hotpath-rs does. */
+const ORDER = ['functions', 'channels', 'streams', 'futures', 'gauges'] as const;
 
 /** The report text, ending in a newline; empty when there is nothing to say. */
 export function renderReport(snapshot: Snapshot, options: RenderOptions): string {
-  const wanted = (section: Section) =>
+  const wanted = (section: Exclude<Section, 'runtime'>) =>
     options.sections === undefined
-      ? section !== 'functions' && snapshot[section as keyof typeof TITLES].length > 0
+      ? (snapshot[section]?.length ?? 0) > 0
       : options.sections.includes(section);
   if (options.format !== 'table') {
     const filtered: Snapshot = {
@@ -26,22 +38,53 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
       channels: wanted('channels') ? snapshot.channels : [],
       streams: wanted('streams') ? snapshot.streams : [],
       futures: wanted('futures') ? snapshot.futures : [],
+      functions: wanted('functions') ? (snapshot.functions ?? []) : [],
+      gauges: wanted('gauges') ? (snapshot.gauges ?? []) : [],
+      ...(snapshot.sites === undefined
+        ? {}
+        : {
+            sites: {
+              channels: wanted('channels') ? snapshot.sites.channels : [],
+              streams: wanted('streams') ? snapshot.sites.streams : [],
+            },
+          }),
     };
+    if (!runtimeWanted(snapshot, options)) delete filtered.runtime;
     return `${JSON.stringify(filtered, null, options.format === 'json-pretty' ? 2 : undefined)}\n`;
   }
   const runtime = formatRuntime(snapshot.elapsedMs);
   const parts: string[] = [];
-  for (const section of ['channels', 'streams', 'futures'] as const) {
+  for (const section of ORDER) {
     if (!wanted(section)) continue;
-    const body =
-      section === 'channels'
-        ? channelsSection(snapshot.channels, options.color)
-        : section === 'streams'
-          ? streamsSection(snapshot.streams, options.color)
-          : futuresSection(snapshot.futures, options.color);
-    parts.push(`=== ${TITLES[section]} Statistics (runtime: ${runtime}) ===\n\n${body}\n`);
+    parts.push(
+      `=== ${TITLES[section]} (runtime: ${runtime}) ===\n\n${sectionBody(snapshot, section, options.color)}\n`,
+    );
   }
+  // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
+  if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options))
+    parts.push(`=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime)}\n`);
   if (snapshot.faults > 0)
     parts.push(`[hotpath] ${snapshot.faults} internal fault(s) were caught and ignored.\n`);
   return parts.join('\n');
+}
+
+function sectionBody(snapshot: Snapshot, section: (typeof ORDER)[number], color: boolean): string {
+  switch (section) {
+    case 'functions':
+      return functionsSection(snapshot.functions ?? [], color);
+    case 'channels':
+      return channelsSection(snapshot.channels, color);
+    case 'streams':
+      return streamsSection(snapshot.streams, color);
+    case 'futures':
+      return futuresSection(snapshot.futures, color);
+    case 'gauges':
+      return gaugesSection(snapshot.gauges ?? [], color);
+  }
+}
+
+function runtimeWanted(snapshot: Snapshot, options: RenderOptions): boolean {
+  return (
+    snapshot.runtime !== undefined && (options.sections === undefined || options.sections.includes('runtime'))
+  );
 }

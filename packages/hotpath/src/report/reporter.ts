@@ -1,6 +1,6 @@
 import { config } from '../config.js';
 import { recordFault } from '../registry/faults.js';
-import { takeSnapshot } from '../registry/snapshot.js';
+import { takeSnapshot, takeSnapshotWithSites } from '../registry/snapshot.js';
 import type { Guard, ReportOptions } from '../types.js';
 import { useColor, writeReportNow } from './output.js';
 import { renderReport } from './render.js';
@@ -48,8 +48,11 @@ export class ReportGuard implements Guard {
 
 function printReport(options: ReportOptions): void {
   try {
-    const text = renderReport(takeSnapshot(), {
-      format: options.format ?? (config.report === 'off' ? 'table' : config.report),
+    const format = options.format ?? (config.report === 'off' ? 'table' : config.report);
+    // Tables print one row per site unless HOTPATH_REPORT_ROWS=instance; JSON carries both.
+    const snapshot = format === 'table' ? takeSnapshot(config.reportRows) : takeSnapshotWithSites();
+    const text = renderReport(snapshot, {
+      format,
       sections: options.sections,
       color: useColor(options.output),
     });

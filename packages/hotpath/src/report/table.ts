@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { clipWidth, displayWidth } from '../text/terminal-text.js';
 
 export type Align = 'left' | 'right';
 type Style = Parameters<typeof styleText>[0];
@@ -14,7 +15,7 @@ export interface Cell {
 }
 
 /**
- * A bordered text table in hotpath-rs's layout (`+---+`, `| cell |`). Widths come from the plain text;
+ * A bordered text table in hotpath-rs's layout (`+---+`, `| cell |`). Widths are display columns of the plain text;
  * colour is applied after padding so escape codes never skew the columns.
  */
 export function renderTable(columns: Column[], rows: (Cell | string)[][], color: boolean): string {
@@ -24,7 +25,7 @@ export function renderTable(columns: Column[], rows: (Cell | string)[][], color:
     ),
   );
   const widths = columns.map((column, i) =>
-    Math.max(column.header.length, ...cells.map((row) => (row[i]?.text ?? '').length)),
+    Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i]?.text ?? ''))),
   );
   const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
   const paint = (text: string, style: Style | undefined) => (color && style ? styleText(style, text) : text);
@@ -32,7 +33,7 @@ export function renderTable(columns: Column[], rows: (Cell | string)[][], color:
     `|${columns
       .map((column, i) => {
         const cell = row[i] ?? { text: '' };
-        const pad = ' '.repeat(widths[i]! - cell.text.length);
+        const pad = ' '.repeat(widths[i]! - displayWidth(cell.text));
         const text = paint(cell.text, cell.style);
         return ` ${column.align === 'right' ? pad + text : text + pad} `;
       })
@@ -49,10 +50,5 @@ const MAX_CELL = 120;
  * sequence would reach the terminal. Control characters show as `\xNN`, and an over-long text is cut.
  */
 export function printable(text: string): string {
-  const safe = text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-  return safe.length > MAX_CELL ? `${safe.slice(0, MAX_CELL - 1)}…` : safe;
+  return clipWidth(text, MAX_CELL);
 }

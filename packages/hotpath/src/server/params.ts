@@ -46,3 +46,20 @@ function readInteger(raw: string): number | null {
   const value = Number(raw);
   return Number.isSafeInteger(value) ? value : null;
 }
+
+/** `?by=site` or `?by=instance` (the default): which rows `channels` and `streams` hold. */
+export function readBy(query: Map<string, string>): 'site' | 'instance' {
+  const raw = query.get('by');
+  if (raw === undefined || raw === 'instance') return 'instance';
+  if (raw === 'site') return 'site';
+  throw new BadRequest(`by must be "site" or "instance", got "${clip(raw)}"`);
+}
+
+/** `?site=ID`: a site id (from a `?by=site` row), or null when absent. */
+export function readSite(query: Map<string, string>): number | null {
+  const raw = query.get('site');
+  if (raw === undefined) return null;
+  const value = readId(raw);
+  if (value === null) throw new BadRequest(`site must be a positive integer, got "${clip(raw)}"`);
+  return value;
+}

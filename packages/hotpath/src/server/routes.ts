@@ -1,14 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { channelLogs } from '../registry/channels.js';
+import { config } from '../config.js';
+import { contentTypeOf, formatFor, renderMetrics } from '../export/prometheus.js';
+import { channelLogs, channelSiteLogs } from '../registry/channels.js';
 import { recordFault } from '../registry/faults.js';
+import { functionLogs } from '../registry/functions.js';
 import { futureCalls } from '../registry/futures.js';
-import { streamLogs } from '../registry/streams.js';
+import { gaugeLogs } from '../registry/gauges.js';
+import { takeSnapshot } from '../registry/snapshot.js';
+import { streamLogs, streamSiteLogs } from '../registry/streams.js';
+import { runtimeStats } from '../runtime/main-thread.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
-import { readId, readIntervalMs, readLimit, readOffset } from './params.js';
+import { readBy, readId, readIntervalMs, readLimit, readOffset, readSite } from './params.js';
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
-import { ALLOWED_METHODS, sendError, sendJson } from './respond.js';
+import { ALLOWED_METHODS, sendError, sendJson, sendText } from './respond.js';
 import type { EventHub } from './sse.js';
-import { health, limitedSnapshot, listPage } from './views.js';
+import { health, limitedSnapshot, listPage, sitePage } from './views.js';
 
 export interface RouteContext {
   readonly hub: EventHub;
@@ -28,13 +34,20 @@ export const ROUTES = [
   '/streams/:id/logs',
   '/futures',
   '/futures/:id/calls',
+  '/functions',
+  '/functions/:id/logs',
+  '/gauges',
+  '/gauges/:id/logs',
   '/events',
+  '/metrics',
+  '/runtime',
 ] as const;
 
-/** What a request gets: one JSON body, or a subscription to the event feed. */
+/** What a request gets: one JSON body, one text body (`/metrics`), or a subscription to the event feed. */
 type Answer =
   | { status: number; body: unknown; headers?: Record<string, string> }
-  | { events: { intervalMs: number; limit: number } };
+  | { text: string; contentType: string }
+  | { events: { intervalMs: number; limit: number; by: 'site' | 'instance' } };
 
 /**
  * Answers one request. Whatever arrives, the answer is a JSON 2xx or 4xx; a fault of hotpath's own is
@@ -46,8 +59,10 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, context
     req.resume();
     const answer = answerFor(req, context);
     if ('events' in answer) {
-      const { intervalMs, limit } = answer.events;
-      context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD');
+      const { intervalMs, limit, by } = answer.events;
+      context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD', by);
+    } else if ('text' in answer) {
+      sendText(res, 200, answer.text, answer.contentType);
     } else {
       sendJson(res, answer.status, answer.body, answer.headers);
     }
@@ -70,14 +85,14 @@ function answerFor(req: IncomingMessage, context: RouteContext): Answer {
   if (method !== 'GET' && method !== 'HEAD')
     return failure(405, `method ${clip(method)} not allowed; use GET or HEAD`, { Allow: ALLOWED_METHODS });
   try {
-    return route(parseTarget(req.url));
+    return route(parseTarget(req.url), req.headers.accept);
   } catch (error) {
     if (error instanceof BadRequest) return failure(400, error.message);
     throw error;
   }
 }
 
-function route({ segments, query }: RequestTarget): Answer {
+function route({ segments, query }: RequestTarget, accept: string | undefined): Answer {
   const [first, second, third] = segments;
   if (segments.length === 0) return ok({ routes: ROUTES });
   if (segments.length === 1) {
@@ -85,19 +100,48 @@ function route({ segments, query }: RequestTarget): Answer {
       case 'health':
         return ok(health());
       case 'snapshot':
-        return ok(limitedSnapshot(readLimit(query)));
+        return ok(limitedSnapshot(readLimit(query), readBy(query)));
       case 'channels':
       case 'streams':
-      case 'futures':
+      case 'futures': {
+        const site = readSite(query);
+        if (site === null) return ok(listPage(first, readOffset(query), readLimit(query), readBy(query)));
+        const page = sitePage(first, site, readOffset(query), readLimit(query));
+        return page === null
+          ? failure(400, 'futures are listed one row per site already; no ?site')
+          : ok(page);
+      }
+      case 'functions':
+      case 'gauges':
         return ok(listPage(first, readOffset(query), readLimit(query)));
+      case 'runtime': {
+        const runtime = runtimeStats();
+        return runtime === undefined
+          ? failure(404, 'the runtime sampler has not started (nothing is monitored yet)')
+          : ok(runtime);
+      }
       case 'events':
-        return { events: { intervalMs: readIntervalMs(query), limit: readLimit(query) } };
+        return {
+          events: { intervalMs: readIntervalMs(query), limit: readLimit(query), by: readBy(query) },
+        };
+      case 'metrics': {
+        const format = formatFor(accept);
+        return {
+          text: renderMetrics(takeSnapshot(), config.metricsSeriesLimit, format),
+          contentType: contentTypeOf(format),
+        };
+      }
     }
   }
   if (segments.length === 3) {
-    if (first === 'channels' && third === 'logs') return item('channel', second!, channelLogs);
-    if (first === 'streams' && third === 'logs') return item('stream', second!, streamLogs);
+    const bySite = readBy(query) === 'site';
+    if (first === 'channels' && third === 'logs')
+      return bySite ? item('channel site', second!, channelSiteLogs) : item('channel', second!, channelLogs);
+    if (first === 'streams' && third === 'logs')
+      return bySite ? item('stream site', second!, streamSiteLogs) : item('stream', second!, streamLogs);
     if (first === 'futures' && third === 'calls') return item('future', second!, futureCalls);
+    if (first === 'functions' && third === 'logs') return item('function', second!, functionLogs);
+    if (first === 'gauges' && third === 'logs') return item('gauge', second!, gaugeLogs);
   }
   return failure(404, `no route ${clip(`/${segments.join('/')}`)}; see GET / for the list`);
 }

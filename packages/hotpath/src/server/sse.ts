@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { recordFault } from '../registry/faults.js';
-import { takeSnapshot } from '../registry/snapshot.js';
+import { type RowsBy, takeSnapshot } from '../registry/snapshot.js';
 import type { Snapshot } from '../types.js';
 import { limitSnapshot } from './views.js';
 
@@ -9,6 +9,8 @@ export const HEARTBEAT_MS = 15_000;
 interface Subscriber {
   readonly res: ServerResponse;
   readonly limit: number;
+  /** `?by=site`: one row per site instead of one per instance. */
+  readonly by: RowsBy;
 }
 
 /** Everyone who asked for the same interval shares one timer and one snapshot per tick. */
@@ -31,7 +33,13 @@ export class EventHub {
 
   constructor(private readonly heartbeatMs = HEARTBEAT_MS) {}
 
-  subscribe(res: ServerResponse, intervalMs: number, limit: number, head: boolean): void {
+  subscribe(
+    res: ServerResponse,
+    intervalMs: number,
+    limit: number,
+    head: boolean,
+    by: RowsBy = 'instance',
+  ): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache',
@@ -42,14 +50,14 @@ export class EventHub {
       res.end();
       return;
     }
-    const subscriber: Subscriber = { res, limit };
+    const subscriber: Subscriber = { res, limit, by };
     const leave = () => this.leave(subscriber, intervalMs);
     res.on('error', leave);
     res.once('close', leave);
     this.feedFor(intervalMs).subscribers.add(subscriber);
     this.subscriberCount++;
     this.heartbeat ??= setInterval(() => this.beat(), this.heartbeatMs).unref();
-    write(subscriber, snapshotEvent(limitSnapshot(takeSnapshot(), limit)));
+    write(subscriber, snapshotEvent(limitSnapshot(takeSnapshot(by), limit)));
     // A client gone before it was even answered would otherwise never send the `close` we wait for.
     if (res.destroyed || res.socket === null || res.socket.destroyed) leave();
   }
@@ -102,14 +110,20 @@ export class EventHub {
 
   private tick(subscribers: Set<Subscriber>): void {
     try {
-      const snapshot = takeSnapshot();
-      // Subscribers with the same limit get the very same text.
-      const framed = new Map<number, string>();
+      // One snapshot per row kind asked for; subscribers with the same rows and limit get the very same text.
+      const snapshots = new Map<RowsBy, Snapshot>();
+      const framed = new Map<string, string>();
       for (const subscriber of subscribers) {
-        let text = framed.get(subscriber.limit);
+        const key = `${subscriber.by}:${subscriber.limit}`;
+        let text = framed.get(key);
         if (text === undefined) {
+          let snapshot = snapshots.get(subscriber.by);
+          if (snapshot === undefined) {
+            snapshot = takeSnapshot(subscriber.by);
+            snapshots.set(subscriber.by, snapshot);
+          }
           text = snapshotEvent(limitSnapshot(snapshot, subscriber.limit));
-          framed.set(subscriber.limit, text);
+          framed.set(key, text);
         }
         write(subscriber, text);
       }

@@ -1,12 +1,14 @@
+import { channelInstanceRows } from '../registry/channels.js';
 import { nowMs } from '../registry/clock.js';
-import { takeSnapshot } from '../registry/snapshot.js';
-import type { ChannelRow, FutureRow, Snapshot, StreamRow } from '../types.js';
+import { type RowsBy, takeSnapshot } from '../registry/snapshot.js';
+import { streamInstanceRows } from '../registry/streams.js';
+import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Snapshot, StreamRow } from '../types.js';
 
-export type ListKind = 'channels' | 'streams' | 'futures';
+export type ListKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
 /** `GET /snapshot`: `snapshot()` with every list cut to `limit` rows, and the full counts in `totals`. */
-export function limitedSnapshot(limit: number): Snapshot {
-  return limitSnapshot(takeSnapshot(), limit);
+export function limitedSnapshot(limit: number, by: RowsBy = 'instance'): Snapshot {
+  return limitSnapshot(takeSnapshot(by), limit);
 }
 
 export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
@@ -15,10 +17,15 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
     channels: snapshot.channels.slice(0, limit),
     streams: snapshot.streams.slice(0, limit),
     futures: snapshot.futures.slice(0, limit),
+    ...(snapshot.functions === undefined ? {} : { functions: snapshot.functions.slice(0, limit) }),
+    ...(snapshot.gauges === undefined ? {} : { gauges: snapshot.gauges.slice(0, limit) }),
     totals: {
       channels: snapshot.channels.length,
       streams: snapshot.streams.length,
       futures: snapshot.futures.length,
+      // Only when there are any, so that a client written before these lists existed sees what it knew.
+      ...(snapshot.functions?.length ? { functions: snapshot.functions.length } : {}),
+      ...(snapshot.gauges?.length ? { gauges: snapshot.gauges.length } : {}),
     },
   };
 }
@@ -26,14 +33,31 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
 export type ListPage =
   | { elapsedMs: number; total: number; channels: ChannelRow[] }
   | { elapsedMs: number; total: number; streams: StreamRow[] }
-  | { elapsedMs: number; total: number; futures: FutureRow[] };
+  | { elapsedMs: number; total: number; futures: FutureRow[] }
+  | { elapsedMs: number; total: number; functions: FunctionRow[] }
+  | { elapsedMs: number; total: number; gauges: GaugeRow[] };
 
 /** `GET /channels` and friends: one page of one kind, taken from the same snapshot the other routes use. */
-export function listPage(kind: ListKind, offset: number, limit: number): ListPage {
-  const snapshot = takeSnapshot();
-  const rows = snapshot[kind];
+export function listPage(kind: ListKind, offset: number, limit: number, by: RowsBy = 'instance'): ListPage {
+  // Only channels and streams have instance rows; futures, functions and gauges are one row per site.
+  const snapshot = takeSnapshot(kind === 'channels' || kind === 'streams' ? by : 'instance');
+  const rows = snapshot[kind] ?? [];
   return {
     elapsedMs: snapshot.elapsedMs,
+    total: rows.length,
+    [kind]: rows.slice(offset, offset + limit),
+  } as ListPage;
+}
+
+/**
+ * `GET /channels?site=ID` (or `/streams`): the instances one site still holds, live ones first, then the
+ * finished ones newest first; `null` when the kind has no sites of that sort.
+ */
+export function sitePage(kind: ListKind, siteId: number, offset: number, limit: number): ListPage | null {
+  if (kind !== 'channels' && kind !== 'streams') return null;
+  const rows = kind === 'channels' ? channelInstanceRows(siteId) : streamInstanceRows(siteId);
+  return {
+    elapsedMs: Math.round(nowMs() * 1000) / 1000,
     total: rows.length,
     [kind]: rows.slice(offset, offset + limit),
   } as ListPage;

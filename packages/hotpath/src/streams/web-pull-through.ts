@@ -1,7 +1,15 @@
 import { recordFault } from '../registry/faults.js';
 import type { ReadCounter } from './read-counter.js';
-
-type GetReader = (this: unknown, options?: { mode: 'byob' }) => ReadableStreamDefaultReader<unknown>;
+import {
+  byteControllerOps,
+  type ControllerOps,
+  defaultControllerOps,
+  getNativeReader,
+  NativeReadableStream,
+  promiseThen,
+  type ReadResult,
+  readerOps,
+} from './web-intrinsics.js';
 
 export interface PullThrough {
   /** The stream to run the pipe on; it reads `source` one chunk per ask. */
@@ -15,49 +23,67 @@ export interface PullThrough {
  * method sees, so those paths run on a pull-through `ReadableStream` with `highWaterMark: 0`: it asks
  * the source for one chunk only when its own reader asks for one, so the source's queue, `desiredSize`
  * and `pull` calls are what they would have been unwrapped. A byte source gets a byte stream.
- * `getReader` is the source's own, unpatched one, so that these reads are counted once, here.
+ * Everything here is Node's own, captured at load (`web-intrinsics.ts`): the reader, its methods, the
+ * constructor and the controllers' methods, as Node's pipes never consult the global or a subclass.
+ * Should anything fail once the reader is taken, the lock is released before the error leaves, so
+ * that the caller can fall back to the raw method on the source as it found it.
  */
 export function pullThrough(
   source: ReadableStream<unknown>,
-  getReader: GetReader,
   stats: ReadCounter,
   releaseAtEnd: boolean,
 ): PullThrough {
-  const bytes = isByteStream(source, getReader);
-  const reader = getReader.call(source);
+  const bytes = isByteStream(source);
+  const reader = getNativeReader(source);
+  try {
+    return readThrough(reader, bytes, stats, releaseAtEnd);
+  } catch (error) {
+    readerOps.releaseLock(reader);
+    throw error;
+  }
+}
+
+function readThrough(
+  reader: unknown,
+  bytes: boolean,
+  stats: ReadCounter,
+  releaseAtEnd: boolean,
+): PullThrough {
+  const ops: ControllerOps = bytes ? byteControllerOps : defaultControllerOps;
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    reader.releaseLock();
+    readerOps.releaseLock(reader);
   };
   // `pipeThrough` hides its pipe's promise: the source is unlocked when it ends instead (closed,
   // errored or cancelled), as the pipe would leave it. `tee` keeps its source locked for good.
   const ended = releaseAtEnd ? release : () => {};
   const underlying = {
-    start(controller: Controller) {
+    start(controller: unknown) {
       // An error with no read pending reaches the pipe as soon as it would unwrapped.
-      reader.closed.then(undefined, (error: unknown) => {
+      promiseThen(readerOps.closed(reader), undefined, (error: unknown) => {
         if (released || stats.finished) return;
         stats.onErrored();
-        controller.error(error);
+        ops.error(controller, error);
         ended();
       });
     },
-    pull(controller: Controller) {
+    pull(controller: unknown) {
       stats.onPull();
-      return reader.read().then(
-        (result) => {
+      return promiseThen(
+        readerOps.read(reader),
+        (result: ReadResult) => {
           stats.onAnswer();
           if (result.done) {
             stats.onClosed();
-            controller.close();
+            ops.close(controller);
             // A byte stream's pending BYOB read settles as `done` only once its request is answered.
-            controller.byobRequest?.respond(0);
+            ops.respondDone(controller);
             ended();
           } else {
             stats.onItem(result.value);
-            controller.enqueue(result.value);
+            ops.enqueue(controller, result.value);
           }
         },
         (error: unknown) => {
@@ -65,7 +91,7 @@ export function pullThrough(
           // Released by us when the pipe ended: the source was not errored.
           if (released) return;
           if (!stats.finished) stats.onErrored();
-          controller.error(error);
+          ops.error(controller, error);
           ended();
         },
       );
@@ -76,31 +102,24 @@ export function pullThrough(
       } catch (error) {
         recordFault(error);
       }
-      const cancelled = reader.cancel(reason);
-      if (releaseAtEnd) cancelled.then(release, release);
+      const cancelled = readerOps.cancel(reader, reason);
+      if (releaseAtEnd) promiseThen(cancelled, release, release);
       return cancelled;
     },
   };
   // One literal `type` per branch, so that each constructor overload accepts its source.
   const stream = bytes
-    ? new ReadableStream({ type: 'bytes', ...underlying } as never, { highWaterMark: 0 })
-    : new ReadableStream(underlying as never, { highWaterMark: 0 });
+    ? new NativeReadableStream({ type: 'bytes', ...underlying } as never, { highWaterMark: 0 })
+    : new NativeReadableStream(underlying as never, { highWaterMark: 0 });
   return {
     stream,
     release,
   };
 }
 
-interface Controller {
-  byobRequest?: { respond(bytesWritten: number): void } | null;
-  enqueue(chunk: unknown): void;
-  close(): void;
-  error(error: unknown): void;
-}
-
-function isByteStream(stream: ReadableStream<unknown>, getReader: GetReader): boolean {
+function isByteStream(stream: ReadableStream<unknown>): boolean {
   try {
-    getReader.call(stream, { mode: 'byob' }).releaseLock();
+    readerOps.releaseBYOB(getNativeReader(stream, { mode: 'byob' }));
     return true;
   } catch {
     return false;

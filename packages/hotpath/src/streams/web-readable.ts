@@ -4,6 +4,16 @@ import type { StreamAdapter } from './adapter.js';
 import { instrumentIterator } from './async-iterable.js';
 import { defineHidden } from './patch.js';
 import type { ReadCounter } from './read-counter.js';
+import {
+  isAbortSignal,
+  isNativeReadable,
+  isNativeReader,
+  isNativeWritable,
+  nativeReadable,
+  promiseThen,
+  readableIsLocked,
+  writableIsLocked,
+} from './web-intrinsics.js';
 import { pullThrough } from './web-pull-through.js';
 import { countReader } from './web-reader.js';
 
@@ -24,7 +34,7 @@ export type DeliveryCounter = (destination: unknown) => (() => void) | null;
  */
 export const webReadableAdapter: StreamAdapter = {
   accepts: 'a WHATWG ReadableStream',
-  matches: (source) => source instanceof ReadableStream,
+  matches: (source) => isNativeReadable(source),
   monitor(source, options, callSite) {
     const readable = source as ReadableStream<unknown>;
     const stats = registerStream({ kind: 'web-readable', timesConsumer: true }, options, callSite, readable);
@@ -49,13 +59,15 @@ export function countWebReadable(
   defineHidden(readable, 'getReader', function getReaderCounted(this: unknown) {
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
     const reader = Reflect.apply(getReader, this, arguments);
-    if (this === readable) shielded(() => countReader(reader as never, stats), undefined);
+    // A subclass's `getReader` may hand out a reader of its own making: that one is not counted.
+    if (this === readable && isNativeReader(reader))
+      shielded(() => countReader(reader as never, stats), undefined);
     return reader;
   });
   patchIteration(readable, methods, 'values', stats);
   patchIteration(readable, methods, Symbol.asyncIterator, stats);
   patchCancel(readable, methods.cancel!, stats);
-  patchPipes(readable, methods, getReader, stats, countDelivery);
+  patchPipes(readable, methods, stats, countDelivery);
 }
 
 /** The stream's own async iterator, counted on the instance (it keeps Node's `break`/`return` semantics). */
@@ -94,43 +106,56 @@ function preventsCancel(options: unknown): boolean {
 function patchCancel(readable: ReadableStream<unknown>, cancel: Method, stats: ReadCounter): void {
   defineHidden(readable, 'cancel', function cancelCounted(this: unknown) {
     // Marked first: the source's `cancel` runs inside this call. A locked stream refuses to cancel.
-    if (this === readable && !readable.locked && !stats.finished) stats.onCancelled();
+    if (this === readable && !readableIsLocked(readable) && !stats.finished) stats.onCancelled();
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
     return Reflect.apply(cancel, this, arguments);
   });
 }
 
+/**
+ * `pipeTo`, `pipeThrough` and `tee` get counting twins only where they are Node's own: a subclass's
+ * override runs as it is (it would meet a pull-through stream as `this`), and its pipes go uncounted.
+ * Wherever the raw method would refuse (a locked source or destination, a bad destination or signal),
+ * the raw method itself answers, on the source, with nothing locked first; where a step of ours
+ * fails, the lock is released and the raw method runs.
+ */
 function patchPipes(
   readable: ReadableStream<unknown>,
   methods: Record<PropertyKey, Method>,
-  getReader: Method,
   stats: ReadCounter,
   countDelivery: DeliveryCounter | undefined,
 ): void {
   const { pipeTo, pipeThrough, tee } = methods as Record<'pipeTo' | 'pipeThrough' | 'tee', Method>;
-  // A locked stream refuses a pipe exactly as it would unwrapped: the stream's own method says so.
-  const usable = (self: unknown) => self === readable && !readable.locked;
-  defineHidden(readable, 'pipeTo', function pipeToCounted(this: unknown, destination: unknown) {
-    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-    if (!usable(this)) return Reflect.apply(pipeTo, this, arguments);
-    const stop = countDelivery === undefined ? null : shielded(() => countDelivery(destination), null);
-    if (stop !== null) {
-      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-      return afterwards(Reflect.apply(pipeTo, this, arguments) as Promise<unknown>, stop);
-    }
-    const through = pullThrough(readable, getReader as never, stats, false);
-    // A finished pipe leaves the source unlocked.
-    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
-    return afterwards(Reflect.apply(pipeTo, through.stream, arguments) as Promise<unknown>, through.release);
-  });
-  for (const [key, original] of [
-    ['pipeThrough', pipeThrough],
-    ['tee', tee],
+  const usable = (self: unknown) => self === readable && !readableIsLocked(readable);
+  if (pipeTo === nativeReadable.pipeTo) {
+    defineHidden(
+      readable,
+      'pipeTo',
+      function pipeToCounted(this: unknown, destination: unknown, options: unknown) {
+        // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+        const args = arguments;
+        const raw = () => Reflect.apply(pipeTo, this, args);
+        if (!usable(this) || !pipeable(destination, options)) return raw();
+        const stop = countDelivery === undefined ? null : shielded(() => countDelivery(destination), null);
+        if (stop !== null) return afterwards(raw() as Promise<unknown>, stop);
+        const through = shielded(() => pullThrough(readable, stats, false), null);
+        if (through === null) return raw();
+        // A finished pipe leaves the source unlocked.
+        return afterwards(Reflect.apply(pipeTo, through.stream, args) as Promise<unknown>, through.release);
+      },
+    );
+  }
+  for (const [key, original, native] of [
+    ['pipeThrough', pipeThrough, nativeReadable.pipeThrough],
+    ['tee', tee, nativeReadable.tee],
   ] as const) {
+    if (original !== native) continue;
     defineHidden(readable, key, function pipedCounted(this: unknown) {
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
       if (!usable(this)) return Reflect.apply(original, this, arguments);
-      const through = pullThrough(readable, getReader as never, stats, key === 'pipeThrough');
+      const through = shielded(() => pullThrough(readable, stats, key === 'pipeThrough'), null);
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+      if (through === null) return Reflect.apply(original, this, arguments);
       try {
         // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
         return Reflect.apply(original, through.stream, arguments);
@@ -143,9 +168,24 @@ function patchPipes(
   }
 }
 
+/**
+ * Whether Node's `pipeTo` would start a pipe to `destination`: an unlocked WritableStream of Node's,
+ * options that are an object (or absent), and no `signal` that is not an AbortSignal. Options are read without calling a getter, so that
+ * the pipe's own read of them stays the only one; a getter-made `signal` is left to the pipe.
+ */
+function pipeable(destination: unknown, options: unknown): boolean {
+  if (!isNativeWritable(destination) || writableIsLocked(destination)) return false;
+  if (options === undefined || options === null) return true;
+  if (typeof options !== 'object' && typeof options !== 'function') return false;
+  const descriptor = Object.getOwnPropertyDescriptor(options, 'signal');
+  if (descriptor === undefined || !('value' in descriptor)) return true;
+  return descriptor.value === undefined || isAbortSignal(descriptor.value);
+}
+
 /** `then` that runs `after` either way; a rejection is passed on, as unhandled as it was. */
 function afterwards(piped: Promise<unknown>, after: () => void): Promise<unknown> {
-  return piped.then(
+  return promiseThen(
+    piped,
     (value) => {
       after();
       return value;

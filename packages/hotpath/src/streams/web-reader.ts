@@ -1,6 +1,7 @@
 import { recordFault, shielded } from '../registry/faults.js';
 import { defineHidden } from './patch.js';
 import type { ReadCounter } from './read-counter.js';
+import { promiseThen } from './web-intrinsics.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 type ReadResult = { done: boolean; value?: unknown };
@@ -45,12 +46,13 @@ export function countReader(reader: Reader, stats: ReadCounter): void {
     const pending = (
       view === undefined && options === undefined ? read.call(this) : read.call(this, view, options)
     ) as Promise<ReadResult>;
-    return pending.then(settle, fail);
+    return promiseThen(pending, settle, fail);
   });
 
   let released = false;
   // `closed` is marked handled by the stream itself, so observing it changes no rejection's fate.
-  reader.closed.then(
+  promiseThen(
+    reader.closed,
     () => shielded(() => stats.onClosed(), undefined),
     // Released: `closed` rejects with a TypeError of its own, and the stream is not errored.
     () => shielded(() => released || stats.onErrored(), undefined),

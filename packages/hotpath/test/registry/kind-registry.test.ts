@@ -22,6 +22,7 @@ function makeRegistry(retained: number) {
         instances: 1,
         count: item.count,
       }),
+      stateOf: (item) => (item.finished ? 'closed' : 'active'),
       fold: (summary, item, id) => {
         const row = summary ?? {
           id,
@@ -97,5 +98,31 @@ describe('KindRegistry', () => {
     registry.finish(add(undefined, 'z.ts:1', 5));
     registry.rows()[0]!.count = 999;
     assert.equal(registry.rows()[0]!.count, 5);
+  });
+});
+
+describe('KindRegistry site groups', () => {
+  test('each site once, in row order, with its summary, folded states and held instances', () => {
+    const { registry, add } = makeRegistry(2);
+    add(undefined, 'b.ts:1', 7);
+    for (let i = 0; i < 6; i++) registry.finish(add('job', 'x.ts:1', i));
+    const live = add('job', 'x.ts:1', 100);
+    const groups = registry.siteGroups();
+    assert.deepEqual(
+      groups.map((group) => group.site.label),
+      ['job', 'b.ts:1'],
+    );
+    const job = groups[0]!;
+    assert.equal(job.summary!.instances, 4);
+    assert.deepEqual(Object.fromEntries(job.foldedStates), { closed: 4 });
+    assert.deepEqual(
+      job.held.map((item) => item.count),
+      [4, 5, 100],
+    );
+    const total = job.summary!.count + job.held.reduce((sum, item) => sum + item.count, 0);
+    assert.equal(total, 0 + 1 + 2 + 3 + 4 + 5 + 100);
+    assert.deepEqual(registry.heldAt(job.site.id), job.held);
+    assert.equal(registry.heldAt(job.site.id).at(-1), live);
+    assert.notEqual(groups[0]!.site.id, groups[1]!.site.id);
   });
 });

@@ -27,3 +27,14 @@ test('empty gives null; absorbing keeps counts and max', () => {
   assert.equal(a.samples, 600);
   assert.equal(a.percentiles()!.maxMs, 599);
 });
+
+test('weighted samples: 64 fast calls timed one by one do not outweigh slow calls timed one in 32', () => {
+  const reservoir = new Reservoir();
+  for (let i = 0; i < 64; i++) reservoir.add(1);
+  // 200 timed calls standing for 6400: the median of all calls is among them.
+  for (let i = 0; i < 200; i++) reservoir.add(10 + i / 100, 32);
+  const percentiles = reservoir.percentiles()!;
+  // Unweighted, 64 of 264 samples sit at 1 ms and the median would be the 68th of the slow ones (10.68).
+  assert.ok(percentiles.p50Ms >= 10.97 && percentiles.p50Ms <= 11.01, String(percentiles.p50Ms));
+  assert.equal(percentiles.samples, 264);
+});

@@ -63,6 +63,7 @@ const ROUTES = [
   '/channels/1/logs',
   '/streams/1/logs',
   '/futures/1/calls',
+  '/metrics',
 ];
 const BAD_ESCAPES = [
   '%',

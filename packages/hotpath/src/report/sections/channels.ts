@@ -1,6 +1,8 @@
 import type { ChannelRow, ChannelState } from '../../types.js';
 import { formatBytes, formatDurationMs } from '../format.js';
+import { rowLabel, rowState } from '../site-cells.js';
 import { type Cell, renderTable } from '../table.js';
+import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<ChannelState, Cell['style']> = {
   active: 'green',
@@ -13,8 +15,10 @@ const STATE_STYLE: Record<ChannelState, Cell['style']> = {
 export function channelsSection(rows: ChannelRow[], color: boolean): string {
   if (rows.length === 0) return 'No instrumented channels found.';
   const timed = rows.some((row) => row.delay !== null);
+  const thread = threadColumn(rows);
   const columns = [
     { header: 'Channel' },
+    ...thread.columns,
     { header: 'Type' },
     { header: 'State' },
     { header: 'Sent', align: 'right' as const },
@@ -30,9 +34,10 @@ export function channelsSection(rows: ChannelRow[], color: boolean): string {
       : []),
   ];
   const body = rows.map((row) => [
-    row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    rowLabel(row),
+    ...thread.cells(row),
     row.type,
-    { text: row.state, style: STATE_STYLE[row.state] },
+    { text: rowState(row), style: STATE_STYLE[row.state] },
     String(row.sent),
     String(row.received),
     String(row.queued),

@@ -2,6 +2,7 @@ import { futureRegistry, type PendingCall } from '../../registry/futures.js';
 import type { FutureRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
 import { printable, renderTable } from '../table.js';
+import { threadColumn } from './thread-column.js';
 
 /** Pending calls listed by name in the report; the rest are counted. */
 const PENDING_SHOWN = 20;
@@ -16,8 +17,10 @@ export function futuresSection(
   pending: { total: number; oldest: PendingCall[] } = futureRegistry.pendingCalls(PENDING_SHOWN),
 ): string {
   if (rows.length === 0) return 'No instrumented futures found.';
+  const thread = threadColumn(rows);
   const columns = [
     { header: 'Future' },
+    ...thread.columns,
     { header: 'Calls', align: 'right' as const },
     { header: 'Pending', align: 'right' as const },
     { header: 'Resolved', align: 'right' as const },
@@ -32,6 +35,7 @@ export function futuresSection(
   if (http) columns.push({ header: 'Responses', align: 'right' as const });
   const body = rows.map((row) => [
     row.label,
+    ...thread.cells(row),
     String(row.calls),
     { text: String(row.pending), style: row.pending > 0 ? ('yellow' as const) : undefined },
     String(row.resolved),

@@ -1,6 +1,8 @@
 import type { StreamRow, StreamState } from '../../types.js';
 import { formatDurationMs } from '../format.js';
+import { rowLabel, rowState } from '../site-cells.js';
 import { type Cell, renderTable } from '../table.js';
+import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
   active: 'green',
@@ -13,8 +15,10 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
   if (rows.length === 0) return 'No instrumented streams found.';
   const consumerWaits = rows.some((row) => row.consumerWaitMs !== null);
   const producerWaits = rows.some((row) => row.producerWaitMs !== null);
+  const thread = threadColumn(rows);
   const columns = [
     { header: 'Stream' },
+    ...thread.columns,
     { header: 'Kind' },
     { header: 'State' },
     { header: 'Yielded', align: 'right' as const },
@@ -24,9 +28,10 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
     ...(producerWaits ? [{ header: 'Producer wait', align: 'right' as const }] : []),
   ];
   const body = rows.map((row) => [
-    row.instances > 1 ? `${row.label} (${row.instances} finished)` : row.label,
+    rowLabel(row),
+    ...thread.cells(row),
     row.kind,
-    { text: row.state, style: STATE_STYLE[row.state] },
+    { text: rowState(row), style: STATE_STYLE[row.state] },
     String(row.yielded),
     row.firstItemMs === null ? '-' : formatDurationMs(row.firstItemMs),
     row.itemsPerSecond === null ? '-' : formatRate(row.itemsPerSecond),

@@ -142,7 +142,14 @@ type Row = { id: number };
     void g;
   }
   const s = snapshot();
-  log('snapshot keys', Object.keys(s).join(','));
+  // `runtime` is there only while monitoring is on (the sampler runs); the rest of the shape is the same.
+  log(
+    'snapshot keys',
+    Object.keys(s)
+      .filter((key) => key !== 'runtime')
+      .join(','),
+  );
+  if (enabled && s.runtime === undefined) log('runtime missing while on');
   if (enabled) {
     log(
       'futures',

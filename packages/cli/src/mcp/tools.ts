@@ -1,0 +1,201 @@
+/**
+ * What each MCP tool reads from the program's metrics server, and how it answers: one concise text for
+ * the agent to read and the same data structured. Nothing here knows about MCP itself (see `serve.ts`).
+ */
+import type {
+  ChannelLogs,
+  ChannelRow,
+  FunctionRow,
+  FutureCalls,
+  FutureRow,
+  GaugeRow,
+  LogEntry,
+  StreamLogs,
+  StreamRow,
+} from 'hotpath';
+import { describeFailure, type Endpoint, FeedError } from '../client/endpoint.js';
+import { getJson } from '../client/http.js';
+
+export interface Answer {
+  text: string;
+  structured: Record<string, unknown>;
+}
+
+export type ListKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
+type Row = ChannelRow | StreamRow | FutureRow | FunctionRow | GaugeRow;
+
+export interface ListQuery {
+  /** Kept when the label or call site contains it (case-insensitive). */
+  filter?: string | undefined;
+  /** A numeric field of the row, largest first; the server's order when absent. */
+  sort?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The numeric fields each kind can be sorted by. */
+export const SORTABLE: Record<ListKind, readonly string[]> = {
+  channels: ['sent', 'received', 'queued', 'createdMs', 'id'],
+  streams: ['yielded', 'createdMs', 'id'],
+  futures: ['calls', 'pending', 'resolved', 'rejected', 'cancelled', 'id'],
+  functions: ['calls', 'errors', 'pending', 'totalMs', 'meanMs', 'p95Ms', 'maxMs', 'id'],
+  gauges: ['updates', 'value', 'id'],
+};
+
+/** A failure of the request, in the console's words: not running, wrong port, token missing or wrong. */
+export class ToolFailure extends Error {}
+
+async function fetchJson(endpoint: Endpoint, path: string): Promise<unknown> {
+  try {
+    return await getJson(endpoint, path);
+  } catch (error) {
+    throw new ToolFailure(describeFailure(error, endpoint));
+  }
+}
+
+interface Health {
+  pid: number;
+  elapsedMs: number;
+}
+
+/** Connected or not, never a tool error: "is it running?" is the question this tool answers. */
+export async function status(endpoint: Endpoint): Promise<Answer> {
+  try {
+    const health = (await getJson(endpoint, '/health')) as Health;
+    const snapshot = (await getJson(endpoint, '/snapshot?limit=1')) as {
+      totals?: Record<ListKind, number>;
+      faults: number;
+    };
+    const totals = snapshot.totals ?? { channels: 0, streams: 0, futures: 0 };
+    return {
+      text: `connected: pid ${health.pid}, up ${seconds(health.elapsedMs)}; ${totals.channels} channels, ${totals.streams} streams, ${totals.futures} futures; ${snapshot.faults} internal faults`,
+      structured: {
+        connected: true,
+        pid: health.pid,
+        uptimeMs: health.elapsedMs,
+        ...totals,
+        faults: snapshot.faults,
+      },
+    };
+  } catch (error) {
+    const reason =
+      error instanceof FeedError || error instanceof Error ? describeFailure(error, endpoint) : String(error);
+    return { text: `not connected: ${reason}`, structured: { connected: false, reason } };
+  }
+}
+
+export async function list(endpoint: Endpoint, kind: ListKind, query: ListQuery): Promise<Answer> {
+  const page = (await fetchJson(endpoint, `/${kind}?limit=100000`)) as Record<ListKind, Row[]> & {
+    total: number;
+  };
+  let rows = page[kind];
+  const needle = query.filter?.toLowerCase();
+  if (needle) rows = rows.filter((row) => `${row.label} ${row.source ?? ''}`.toLowerCase().includes(needle));
+  if (query.sort !== undefined) {
+    const key = query.sort as keyof Row;
+    rows = [...rows].sort((a, b) => Number(b[key] ?? 0) - Number(a[key] ?? 0));
+  }
+  const matched = rows.length;
+  rows = rows.slice(0, query.limit ?? 50);
+  const lines = rows.map((row) => describeRow(kind, row));
+  const head = `${rows.length} of ${matched} ${kind}${needle ? ` matching "${query.filter}"` : ''} (${page.total} in all)`;
+  return { text: [head, ...lines].join('\n'), structured: { total: page.total, matched, [kind]: rows } };
+}
+
+/** Every row of a kind; a server from before that kind existed says so rather than "404". */
+async function fetchList(endpoint: Endpoint, kind: ListKind): Promise<unknown> {
+  try {
+    return await getJson(endpoint, `/${kind}?limit=100000`);
+  } catch (error) {
+    if (error instanceof FeedError && error.status === 404)
+      throw new ToolFailure(
+        `this program's hotpath has no ${kind} view (an older version): ${error.message}`,
+      );
+    throw new ToolFailure(describeFailure(error, endpoint));
+  }
+}
+
+function describeRow(kind: ListKind, row: Row): string {
+  const where = row.source === null ? '' : ` at ${row.source}`;
+  if (kind === 'channels') {
+    const c = row as ChannelRow;
+    return `#${c.id} ${c.label} [${c.kind} ${c.type}] ${c.state}: sent ${c.sent}, received ${c.received}, queued ${c.queued}${where}`;
+  }
+  if (kind === 'streams') {
+    const s = row as StreamRow;
+    return `#${s.id} ${s.label} [${s.kind}] ${s.state}: yielded ${s.yielded}${where}`;
+  }
+  if (kind === 'functions') {
+    const f = row as FunctionRow;
+    const timing = f.meanMs === null ? '' : `, mean ${f.meanMs} ms, p95 ${f.p95Ms} ms, max ${f.maxMs} ms`;
+    return `#${f.id} ${f.label} [${f.kind}]: calls ${f.calls}, errors ${f.errors}, pending ${f.pending}${timing}`;
+  }
+  if (kind === 'gauges') {
+    const g = row as GaugeRow;
+    return `#${g.id} ${g.label} [${g.kind}]: ${g.message ?? g.value ?? '(unset)'} after ${g.updates} updates${where}`;
+  }
+  const f = row as FutureRow;
+  return `#${f.id} ${f.label}: calls ${f.calls}, pending ${f.pending}, resolved ${f.resolved}, rejected ${f.rejected}, cancelled ${f.cancelled}${where}`;
+}
+
+export interface ItemQuery {
+  id?: number | undefined;
+  label?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The row an `id` or exact `label` names; a label that names several rows takes the newest. */
+async function resolveId(endpoint: Endpoint, kind: ListKind, query: ItemQuery): Promise<number> {
+  if (query.id !== undefined) return query.id;
+  if (query.label === undefined) throw new ToolFailure('give an id or a label');
+  const page = (await fetchList(endpoint, kind)) as Record<ListKind, Row[]>;
+  const matches = page[kind].filter((row) => row.label === query.label);
+  if (matches.length === 0) throw new ToolFailure(`no ${kind.slice(0, -1)} labelled "${query.label}"`);
+  return Math.max(...matches.map((row) => row.id));
+}
+
+/** The newest `limit` entries; the server lists them newest first. */
+const newest = <T>(entries: T[], limit: number | undefined) => entries.slice(0, limit ?? 50);
+
+const logLine = (entry: LogEntry) =>
+  `  ${entry.index}. ${entry.message ?? '(not logged)'} at ${seconds(entry.timestampMs)}`;
+
+export async function channelLogs(endpoint: Endpoint, query: ItemQuery): Promise<Answer> {
+  const id = await resolveId(endpoint, 'channels', query);
+  const logs = (await fetchJson(endpoint, `/channels/${id}/logs`)) as ChannelLogs;
+  const sent = newest(logs.sentLogs, query.limit);
+  const received = newest(logs.receivedLogs, query.limit);
+  const text = [
+    `channel #${id}: ${sent.length} sent, ${received.length} received (newest first; needs log: true on the channel)`,
+    'sent:',
+    ...sent.map(logLine),
+    'received:',
+    ...received.map(logLine),
+  ].join('\n');
+  return { text, structured: { id, sentLogs: sent, receivedLogs: received } };
+}
+
+export async function streamLogs(endpoint: Endpoint, query: ItemQuery): Promise<Answer> {
+  const id = await resolveId(endpoint, 'streams', query);
+  const logs = (await fetchJson(endpoint, `/streams/${id}/logs`)) as StreamLogs;
+  const items = newest(logs.logs, query.limit);
+  const text = [
+    `stream #${id}: ${items.length} items (newest first; needs log: true on the stream)`,
+    ...items.map(logLine),
+  ];
+  return { text: text.join('\n'), structured: { id, logs: items } };
+}
+
+export async function futureCalls(endpoint: Endpoint, query: ItemQuery): Promise<Answer> {
+  const id = await resolveId(endpoint, 'futures', query);
+  const calls = (await fetchJson(endpoint, `/futures/${id}/calls`)) as FutureCalls;
+  const recent = newest(calls.calls, query.limit);
+  const text = [
+    `future #${id}: ${recent.length} calls (newest first)`,
+    ...recent.map((call) => `  call ${call.id} ${call.state}, started at ${seconds(call.startedMs)}`),
+  ];
+  return { text: text.join('\n'), structured: { id, calls: recent } };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

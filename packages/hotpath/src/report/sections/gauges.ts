@@ -1,0 +1,28 @@
+import type { GaugeRow } from '../../types.js';
+import { formatDurationMs } from '../format.js';
+import { renderTable } from '../table.js';
+
+/** Gauges and `val` labels: the latest value, its extremes and how often it changed. */
+export function gaugesSection(rows: GaugeRow[], color: boolean): string {
+  if (rows.length === 0) return 'No gauges or values found.';
+  const columns = [
+    { header: 'Label' },
+    { header: 'Kind' },
+    { header: 'Value' },
+    { header: 'Min', align: 'right' as const },
+    { header: 'Max', align: 'right' as const },
+    { header: 'Updates', align: 'right' as const },
+    { header: 'Last update', align: 'right' as const },
+  ];
+  const number = (value: number | null) => (value === null ? '-' : String(value));
+  const body = rows.map((row) => [
+    row.label,
+    row.kind,
+    row.message ?? '-',
+    number(row.min),
+    number(row.max),
+    String(row.updates),
+    row.updatedMs === null ? '-' : `at ${formatDurationMs(row.updatedMs)}`,
+  ]);
+  return `Gauges and values:\n${renderTable(columns, body, color)}`;
+}

@@ -1,0 +1,14 @@
+// (Plain JS on the built package: tsx's loader does not reach worker threads.)
+// A worker that sends 1,000 messages through a wrapped channel, then exits.
+import { channel } from 'hotpath';
+import { bounded } from 'hotpath/channels';
+
+const [tx, rx] = channel(bounded(8), { label: 'worker-work' });
+const consumer = (async () => {
+  let got = 0;
+  while ((await rx.recv()) !== undefined) got++;
+  return got;
+})();
+for (let i = 0; i < 1000; i++) await tx.send(i);
+tx.close();
+await consumer;
