@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-/** The `hotpath` command: `hotpath console`, `report`, `compare`, `mcp` and `demo`. */
+/** The `hotpath` command: `hotpath run`, `console`, `report`, `compare`, `mcp` and `demo`. */
 import { escapeControl } from 'hotpath/text';
 import { parseArgs, USAGE, UsageError } from './args.js';
+
+// The environment as it was given: `hotpath run` hands it to the program untouched by what follows.
+const givenEnv: NodeJS.ProcessEnv = { ...process.env };
 
 // React picks its build, and Ink whether it may redraw (it will not when `CI` is set), when first loaded:
 // both are settled here, before either is imported. A terminal is interactive whatever CI says.
@@ -28,6 +31,10 @@ async function main(): Promise<number> {
   if (args.command === 'compare') {
     const { runCompare } = await import('./recording/commands.js');
     return runCompare(args);
+  }
+  if (args.command === 'run') {
+    const { runProgram } = await import('./run/run.js');
+    return runProgram(args, givenEnv);
   }
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');

@@ -52,6 +52,7 @@ describe('readConfig', () => {
       record: null,
       recordMaxMb: 100,
       recordIntervalMs: 1000,
+      auto: new Set(['http', 'fetch', 'workers']),
     });
   });
 
@@ -74,6 +75,7 @@ describe('readConfig', () => {
       HOTPATH_RECORD_MAX_MB: '0.5',
       HOTPATH_RECORD_INTERVAL_MS: '200',
       NO_COLOR: '1',
+      HOTPATH_AUTO: 'streams, HTTP',
     });
     assert.deepEqual(warnings, []);
     assert.deepEqual(config, {
@@ -94,7 +96,14 @@ describe('readConfig', () => {
       record: 'run.hotpath.gz',
       recordMaxMb: 0.5,
       recordIntervalMs: 200,
+      auto: new Set(['streams', 'http']),
     });
+  });
+
+  test('HOTPATH_AUTO=none turns every automatic instrumentation off', () => {
+    const { config, warnings } = read({ HOTPATH: '1', HOTPATH_AUTO: ' None ' });
+    assert.deepEqual(warnings, []);
+    assert.equal(config.auto.size, 0);
   });
 
   test('bad values: one warning naming the variable each, then the default', () => {
@@ -110,6 +119,7 @@ describe('readConfig', () => {
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
       HOTPATH_RECORD_MAX_MB: '0',
       HOTPATH_RECORD_INTERVAL_MS: 'fast',
+      HOTPATH_AUTO: 'http,sockets',
     });
     assert.equal(config.recordMaxMb, 100);
     assert.equal(config.recordIntervalMs, 1000);
@@ -121,6 +131,7 @@ describe('readConfig', () => {
     assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
     assert.equal(config.metricsSeriesLimit, 2000);
+    assert.deepEqual([...config.auto], ['http', 'fetch', 'workers']);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
@@ -132,6 +143,7 @@ describe('readConfig', () => {
         'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
+        'HOTPATH_AUTO',
         'HOTPATH_RECORD_MAX_MB',
         'HOTPATH_RECORD_INTERVAL_MS',
       ],
