@@ -36,6 +36,8 @@ export interface RunArgs {
   argv: string[];
   console: boolean;
   refreshMs: number;
+  /** `--record FILE`: the program records its run there (`HOTPATH_RECORD`). */
+  record?: string;
 }
 
 export interface McpArgs {
@@ -59,11 +61,12 @@ export type Args =
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  hotpath run [--no-console] [--refresh-ms N] -- <command> [args…]
+  hotpath run [--no-console] [--refresh-ms N] [--record FILE] -- <command> [args…]
       runs a Node program (node app.js, npm run start, npx tsx main.ts) monitored, with no change to it:
       HTTP requests in and out and fetch calls become rows (HOTPATH_AUTO: http,fetch,workers by default;
       add streams; none for wrappers only); the console shows them and the program's output; the exit
-      report prints after the program ends. --no-console: the program's output untouched, then the report
+      report prints after the program ends. --no-console: the program's output untouched, then the report;
+      --record FILE: the run is recorded there too (HOTPATH_RECORD; see hotpath report, compare)
   hotpath console [--host H] [--port P] [--refresh-ms N] [--limit N]
       live view of a program running with HOTPATH=1
       defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
@@ -146,6 +149,7 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
 function parseRun(rest: readonly string[]): RunArgs {
   let consoleOn = true;
   let refreshMs = 500;
+  let record: string | undefined;
   let i = 0;
   for (; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -159,12 +163,16 @@ function parseRun(rest: readonly string[]): RunArgs {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
       if (value === undefined) throw new UsageError('--refresh-ms needs a value');
       refreshMs = integer('--refresh-ms', value, 100, 10_000);
+    } else if (arg === '--record' || arg.startsWith('--record=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (value === undefined || value === '') throw new UsageError('--record needs a file');
+      record = value;
     } else throw new UsageError(`unknown option ${arg} (the program's own options go after --)`);
   }
   const argv = rest.slice(i);
   if (argv.length === 0 || argv[0] === '')
     throw new UsageError('hotpath run needs a command: hotpath run -- node app.js');
-  return { command: 'run', argv, console: consoleOn, refreshMs };
+  return { command: 'run', argv, console: consoleOn, refreshMs, ...(record === undefined ? {} : { record }) };
 }
 
 function portFrom(flag: string | undefined, env: Env): number {
