@@ -7,6 +7,8 @@ export interface ConsoleArgs {
   refreshMs: number;
   limit: number;
   token: string | null;
+  /** `--replay FILE [--speed N]`: the console on a recording instead of a live program. */
+  replay?: { path: string; speed: number };
 }
 
 export interface ReportArgs {
@@ -71,6 +73,9 @@ export const USAGE = `usage:
       live view of a program running with HOTPATH=1
       defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
       HOTPATH_METRICS_TOKEN is sent when set
+  hotpath console --replay FILE [--speed N]
+      the same console on a recording (HOTPATH_RECORD=FILE): space pauses, ←/→ step a frame,
+      [ and ] halve and double the speed (default 1), g jumps to a time
   hotpath report FILE [--format table|json|markdown]
       the exit report of a recording, or of a JSON report (HOTPATH_REPORT=json)
   hotpath compare BASE HEAD [--format table|markdown] [--fail-on p95+20%,calls-10%]
@@ -93,6 +98,22 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
   if (command === 'run') return parseRun(rest);
   const flags = readFlags(rest);
   if (command === 'console') {
+    const replay = flags.take('replay');
+    if (replay !== undefined) {
+      const speed = decimal('--speed', flags.take('speed') ?? '1', 1 / 16, 64);
+      const refreshMs = integer('--refresh-ms', flags.take('refresh-ms') ?? '500', 100, 10_000);
+      flags.done();
+      return {
+        command,
+        host: '',
+        port: 0,
+        refreshMs,
+        limit: 100_000,
+        token: null,
+        replay: { path: replay, speed },
+      };
+    }
+    if (flags.take('speed') !== undefined) throw new UsageError('--speed applies to --replay only');
     const args: ConsoleArgs = {
       command,
       host: flags.take('host') ?? hostFrom(env),
@@ -199,6 +220,13 @@ function integer(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || value < min || value > max)
     throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+function decimal(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw) || value < min || value > max)
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 

@@ -36,6 +36,10 @@ async function main(): Promise<number> {
     const { runProgram } = await import('./run/run.js');
     return runProgram(args, givenEnv);
   }
+  if (args.command === 'console' && args.replay !== undefined) {
+    const { runReplay } = await import('./replay/run.js');
+    return runReplay(args.replay);
+  }
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');
     await runConsole({

@@ -72,7 +72,7 @@ test('mcp takes the console defaults and token, and --http a loopback port', () 
   assert.throws(() => parseArgs(['mcp', '--refresh-ms', '100'], {}), /unknown option --refresh-ms/);
 });
 
-test('report and compare take files and their own options', () => {
+test('report, compare and console --replay take files and their own options', () => {
   assert.deepEqual(parseArgs(['report', 'run.gz'], {}), {
     command: 'report',
     path: 'run.gz',
@@ -88,6 +88,15 @@ test('report and compare take files and their own options', () => {
       failOn: 'p95+20%',
     },
   );
+  const replay = parseArgs(['console', '--replay', 'run.gz', '--speed', '2.5'], {
+    HOTPATH_METRICS_PORT: '0',
+  });
+  assert.deepEqual(replay.command === 'console' && replay.replay, { path: 'run.gz', speed: 2.5 });
+  assert.throws(
+    () => parseArgs(['console', '--replay', 'a', '--speed', '0'], {}),
+    /--speed must be a number/,
+  );
+  assert.throws(() => parseArgs(['console', '--speed', '2'], {}), /--speed applies to --replay only/);
   assert.throws(() => parseArgs(['report'], {}), /missing file: hotpath report FILE/);
   assert.throws(() => parseArgs(['compare', 'a'], {}), /missing file: hotpath compare BASE HEAD/);
   assert.throws(() => parseArgs(['report', 'a', 'b'], {}), /unexpected argument "b"/);
