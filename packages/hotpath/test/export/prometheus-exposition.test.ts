@@ -233,6 +233,18 @@ describe('HOTPATH_METRICS_SERIES_LIMIT', () => {
     assert.ok(s.has('hotpath_channel_sent_total{label="c0",kind="hotpath",site="app.ts:0"}'));
   });
 
+  test('as sites are added, the (other) counters only grow (they stay counters)', () => {
+    const other = 'hotpath_channel_sent_total{label="(other)",kind="(other)",site="(other)"}';
+    const channels = many.channels.slice(0, 400);
+    const before = samples(renderMetrics(snapshot({ channels }), 200, 'prometheus')).get(other)!;
+    // New sites sort ahead of the old ones (custom labels first): old sites can only move into (other).
+    const added = Array.from({ length: 50 }, (_, i) => channelRow(`a${i}`, `new.ts:${i}`, { sent: 1 }));
+    const afterwards = samples(
+      renderMetrics(snapshot({ channels: [...added, ...channels] }), 200, 'prometheus'),
+    );
+    assert.ok(afterwards.get(other)! >= before, `${afterwards.get(other)} < ${before}`);
+  });
+
   test('under the limit nothing folds', () => {
     const s = samples(renderMetrics(many, 100_000, 'prometheus'));
     assert.equal(s.get('hotpath_metrics_folded_sites'), 0);
