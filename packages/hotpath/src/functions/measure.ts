@@ -1,4 +1,4 @@
-import { methodDecorator } from '../futures/decorator.js';
+import { isDecoratorContext, methodDecorator } from '../futures/decorator.js';
 import { activate } from '../lifecycle.js';
 import { checkOptions } from '../options.js';
 import type { CallSite } from '../registry/call-site.js';
@@ -38,10 +38,6 @@ export function measureOn(
     activate();
     return wrapped;
   }, 'measure');
-}
-
-function isDecoratorContext(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
 }
 
 function bareDecorator(): TypeError {

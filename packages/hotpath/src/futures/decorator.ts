@@ -23,6 +23,11 @@ export function methodDecorator(
   }) as FutureMethodDecorator;
 }
 
+/** A standard decorator's context object, passed where a wrapper expected its options: a bare `@name`. */
+export function isDecoratorContext(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
 function isMethodContext(context: unknown): boolean {
   return typeof context === 'object' && context !== null && (context as { kind?: unknown }).kind === 'method';
 }

@@ -4,7 +4,7 @@ import { checkOptions } from '../options.js';
 import type { CallSite } from '../registry/call-site.js';
 import { futureRegistry } from '../registry/futures.js';
 import type { FutureOptions } from '../types.js';
-import { methodDecorator } from './decorator.js';
+import { isDecoratorContext, methodDecorator } from './decorator.js';
 import { type CallPlan, callTracked, failed, observe, planFor } from './track.js';
 
 const OPTIONS = ['label', 'log', 'signal'] as const;
@@ -39,10 +39,6 @@ export function futureFnOn(
     activate();
     return wrapped;
   });
-}
-
-function isDecoratorContext(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
 }
 
 function bareDecorator(): TypeError {
