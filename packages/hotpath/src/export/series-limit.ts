@@ -7,12 +7,16 @@
 import type { RuntimeStats, Snapshot } from '../types.js';
 import { type Emit, FAMILIES, type Family, familiesOf } from './families.js';
 import {
+  attributesOf,
   GROUP_KINDS,
   type GroupKind,
-  groupSites,
+  type KindReader,
   type MetricGroups,
-  otherGroup,
+  READERS,
+  type RowOf,
+  rowsOf,
   type SiteGroup,
+  siteKey,
 } from './site-groups.js';
 
 /** Threads whose loop and heap are exported, at most (live ones, main first): a few series each. */
@@ -20,7 +24,6 @@ export const MAX_THREADS = 32;
 
 /** The groups of one scrape from a `takeSnapshot('site')`, at most `seriesLimit` series in all. */
 export function metricGroups(snapshot: Snapshot, seriesLimit: number): MetricGroups {
-  const sites = groupSites(snapshot);
   const runtime = snapshot.runtime ?? null;
   const metrics: MetricGroups = {
     channels: [],
@@ -34,33 +37,72 @@ export function metricGroups(snapshot: Snapshot, seriesLimit: number): MetricGro
     threads: exportedThreads(runtime),
   };
   // What is there whatever the sites: the process-wide series and, at their largest, the (other) rows.
-  let reserved = 0;
-  for (const family of FAMILIES) if (family.of === undefined) reserved += pointCount([family], metrics);
-  for (const kind of GROUP_KINDS) reserved += pointCount(familiesOf(kind), otherGroup(kind, []));
-  let left = Math.max(0, seriesLimit - reserved);
-  const folded = new Map<GroupKind, SiteGroup[]>(GROUP_KINDS.map((kind) => [kind, []]));
-  const costs = new Map(GROUP_KINDS.map((kind) => [kind, familiesOf(kind)]));
-  const longest = Math.max(...GROUP_KINDS.map((kind) => sites[kind].length));
-  for (let i = 0; i < longest; i++) {
-    for (const kind of GROUP_KINDS) {
-      const group: SiteGroup | undefined = sites[kind][i];
-      if (group === undefined) continue;
-      const rest = folded.get(kind)!;
-      // Once one site of a kind is folded, every later one is too: none jumps the queue by being cheaper.
-      const needed = rest.length > 0 ? Number.POSITIVE_INFINITY : pointCount(costs.get(kind)!, group);
-      if (needed > left) rest.push(group);
-      else {
-        (metrics[kind] as SiteGroup[]).push(group);
-        left -= needed;
-      }
-    }
-  }
-  for (const [kind, rest] of folded) {
-    if (rest.length === 0) continue;
-    metrics.foldedSites += rest.length;
-    (metrics[kind] as SiteGroup[]).push(otherGroup(kind, rest));
-  }
+  let left = seriesLimit;
+  for (const family of FAMILIES) if (family.of === undefined) left -= pointCount([family], metrics);
+  for (const kind of GROUP_KINDS) left -= pointCount(familiesOf(kind), READERS[kind].empty());
+  const rows = rowsOf(snapshot);
+  const admitting = GROUP_KINDS.map((kind) => new Admission(kind, rows[kind], metrics[kind]));
+  const longest = Math.max(...GROUP_KINDS.map((kind) => rows[kind].length));
+  for (let i = 0; i < longest; i++) for (const kind of admitting) left = kind.offer(i, left);
+  for (const kind of admitting) metrics.foldedSites += kind.close();
   return metrics;
+}
+
+/**
+ * The sites of one kind as they are offered: a site's first row gets a group (and its series) while they
+ * fit, a later row of the same site (another thread's) adds to it, and the rest add up in `(other)`
+ * without a group of their own, so that folding 10,000 sites costs sums, not objects.
+ */
+class Admission<K extends GroupKind> {
+  private readonly reader: KindReader<RowOf<K>, SiteGroup>;
+  private readonly families: Family[];
+  private readonly byKey = new Map<string, SiteGroup>();
+  private other: SiteGroup | null = null;
+  private folded = 0;
+
+  constructor(
+    kind: K,
+    private readonly rows: readonly RowOf<K>[],
+    private readonly kept: SiteGroup[],
+  ) {
+    this.reader = READERS[kind] as unknown as KindReader<RowOf<K>, SiteGroup>;
+    this.families = familiesOf(kind);
+  }
+
+  /** Offers the i-th row with `left` series to spare; returns what is left. */
+  offer(i: number, left: number): number {
+    const row = this.rows[i];
+    if (row === undefined) return left;
+    // Only another thread's row can repeat a site that kept its series; a main-thread row past the limit
+    // goes straight to (other), without a key.
+    const key = this.other === null || 'threadId' in row ? siteKey(row) : null;
+    const group = key === null ? undefined : this.byKey.get(key);
+    if (group !== undefined) {
+      this.reader.add(group, row);
+      this.reader.merge(group, row);
+      return left;
+    }
+    // Once one site of a kind is folded, every later one is too: none jumps the queue by being cheaper.
+    if (this.other === null) {
+      const created = this.reader.create(row, attributesOf(row));
+      const needed = pointCount(this.families, created);
+      if (needed <= left) {
+        this.byKey.set(key!, created);
+        this.kept.push(created);
+        return left - needed;
+      }
+      this.other = this.reader.empty();
+    }
+    this.reader.add(this.other, row);
+    this.folded++;
+    return left;
+  }
+
+  /** Adds the `(other)` row, if any site was folded; returns how many were. */
+  close(): number {
+    if (this.other !== null) this.kept.push(this.other);
+    return this.folded;
+  }
 }
 
 /** How many series (sample lines) the families give for `source`. */

@@ -90,151 +90,154 @@ export function seconds(ms: number): number {
   return Number((ms / 1000).toPrecision(12));
 }
 
-/** The site rows of a `takeSnapshot('site')` as groups, rows of one site from several threads summed. */
-export function groupSites(snapshot: Snapshot): SiteGroups {
-  return {
-    channels: merged(snapshot.channels as ChannelSiteRow[], channelGroup, addChannel),
-    streams: merged(snapshot.streams as StreamSiteRow[], streamGroup, addCounters),
-    futures: merged(snapshot.futures, futureGroup, addFuture),
-    // By id, the order they were first seen: the snapshot's (by time spent) changes from scrape to scrape.
-    functions: merged(
-      [...(snapshot.functions ?? [])].sort((a, b) => a.id - b.id),
-      functionGroup,
-      addFunction,
-    ),
-    gauges: merged(snapshot.gauges ?? [], gaugeGroup, addCounters),
-  };
-}
-
 /**
- * One group per distinct set of attributes, in the rows' order. Only rows that worker threads publish can
- * repeat a site (each thread has its own sites); they add up into one series, as one site should.
+ * How the exporters read the rows of one kind: a site's group from its row, the fields that add up across
+ * rows (into the same site's group from another thread, or into `(other)`), and what merges otherwise.
  */
-function merged<R extends { label: string; source: string | null }, G extends SiteGroup>(
-  rows: readonly R[],
-  create: (row: R, at: Attributes) => G,
-  add: (into: G, from: G) => void,
-): G[] {
-  const groups: G[] = [];
-  const byKey = new Map<string, G>();
-  for (const row of rows) {
-    const kind = (row as { kind?: unknown }).kind;
-    const at = { label: row.label, kind: typeof kind === 'string' ? kind : 'future', site: row.source ?? '' };
-    const key = `${at.kind}\u0000${at.site}\u0000${at.label}`;
-    const group = create(row, at);
-    const seen = byKey.get(key);
-    if (seen === undefined) {
-      byKey.set(key, group);
-      groups.push(group);
-    } else add(seen, group);
-  }
-  return groups;
+export interface KindReader<R, G extends SiteGroup> {
+  create(row: R, at: Attributes): G;
+  /** Counters, and the gauges that sum (values queued, calls pending). */
+  add(into: G, row: R): void;
+  /** The same site from another thread: percentiles cannot be merged here, the slower one is kept. */
+  merge(into: G, row: R): void;
+  /** The `(other)` row before any folded site is added: no quantiles, no gauge values. */
+  empty(): G;
 }
 
-function channelGroup(row: ChannelSiteRow, at: Attributes): ChannelGroup {
-  // A site's instances share the capacity their call site gives them; only live ones hold a buffer.
-  const live = row.active ?? (row.state === 'active' || row.state === 'full' ? 1 : 0);
-  return {
+const channels: KindReader<ChannelSiteRow, ChannelGroup> = {
+  create: (row, at) => ({
     at,
     sent: row.sent,
     received: row.received,
     queued: row.queued,
-    capacity: row.capacity === null ? null : row.capacity * live,
+    capacity: liveCapacity(row),
     delay: row.delay,
+  }),
+  add(into, row) {
+    into.sent += row.sent;
+    into.received += row.received;
+    into.queued += row.queued;
+    const capacity = liveCapacity(row);
+    if (capacity !== null) into.capacity = (into.capacity ?? 0) + capacity;
+  },
+  merge: (into, row) => {
+    into.delay = slower(into.delay, row.delay);
+  },
+  empty: () => ({ at: OTHER_AT, sent: 0, received: 0, queued: 0, capacity: 0, delay: null }),
+};
+
+/** A site's instances share the capacity their call site gives them; only live ones hold a buffer. */
+function liveCapacity(row: ChannelSiteRow): number | null {
+  if (row.capacity === null) return null;
+  return row.capacity * (row.active ?? (row.state === 'active' || row.state === 'full' ? 1 : 0));
+}
+
+const streams: KindReader<StreamSiteRow, StreamGroup> = {
+  create: (row, at) => ({ at, items: row.yielded }),
+  add: (into, row) => {
+    into.items += row.yielded;
+  },
+  merge: () => {},
+  empty: () => ({ at: OTHER_AT, items: 0 }),
+};
+
+const futures: KindReader<FutureRow, FutureGroup> = {
+  create: ({ resolved, rejected, cancelled, pending, duration }, at) => ({
+    at,
+    resolved,
+    rejected,
+    cancelled,
+    pending,
+    duration,
+  }),
+  add(into, row) {
+    into.resolved += row.resolved;
+    into.rejected += row.rejected;
+    into.cancelled += row.cancelled;
+    into.pending += row.pending;
+  },
+  merge: (into, row) => {
+    into.duration = slower(into.duration, row.duration);
+  },
+  empty: () => ({ at: OTHER_AT, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null }),
+};
+
+const functions: KindReader<FunctionRow, FunctionGroup> = {
+  create: (row, at) => ({
+    at,
+    calls: row.calls,
+    errors: row.errors,
+    pending: row.pending,
+    duration: durationOf(row),
+  }),
+  add(into, row) {
+    into.calls += row.calls;
+    into.errors += row.errors;
+    into.pending += row.pending;
+  },
+  merge: (into, row) => {
+    into.duration = slower(into.duration, durationOf(row));
+  },
+  empty: () => ({ at: OTHER_AT, calls: 0, errors: 0, pending: 0, duration: null }),
+};
+
+function durationOf(row: FunctionRow): DelayPercentiles | null {
+  const { samples, p50Ms, p95Ms, p99Ms, maxMs } = row;
+  if (p50Ms === null || p95Ms === null || p99Ms === null) return null;
+  return { samples, p50Ms, p95Ms, p99Ms, maxMs: maxMs ?? p99Ms };
+}
+
+const gauges: KindReader<GaugeRow, GaugeGroup> = {
+  create: ({ updates, value, min, max }, at) => ({ at, updates, value, min, max }),
+  add: (into, row) => {
+    into.updates += row.updates;
+  },
+  merge: () => {},
+  empty: () => ({ at: OTHER_AT, updates: 0, value: null, min: null, max: null }),
+};
+
+/** The reader of each kind's rows. */
+export const READERS: { [K in GroupKind]: KindReader<RowOf<K>, SiteGroups[K][number]> } = {
+  channels,
+  streams,
+  futures,
+  functions,
+  gauges,
+};
+
+export type RowOf<K extends GroupKind> = {
+  channels: ChannelSiteRow;
+  streams: StreamSiteRow;
+  futures: FutureRow;
+  functions: FunctionRow;
+  gauges: GaugeRow;
+}[K];
+
+/** The rows of each kind in a `takeSnapshot('site')`, in the order sites are admitted. */
+export function rowsOf(snapshot: Snapshot): { [K in GroupKind]: readonly RowOf<K>[] } {
+  return {
+    channels: snapshot.channels as ChannelSiteRow[],
+    streams: snapshot.streams as StreamSiteRow[],
+    futures: snapshot.futures,
+    // By id, the order they were first seen: the snapshot's (by time spent) changes from scrape to scrape.
+    functions: [...(snapshot.functions ?? [])].sort((a, b) => a.id - b.id),
+    gauges: snapshot.gauges ?? [],
   };
 }
 
-function streamGroup(row: StreamSiteRow, at: Attributes): StreamGroup {
-  return { at, items: row.yielded };
+/** What names a row's site: its label, kind (futures without one are plain `future`) and call site. */
+export function attributesOf(row: { label: string; source: string | null; kind?: string }): Attributes {
+  return { label: row.label, kind: row.kind ?? 'future', site: row.source ?? '' };
 }
 
-function futureGroup(row: FutureRow, at: Attributes): FutureGroup {
-  const { resolved, rejected, cancelled, pending, duration } = row;
-  return { at, resolved, rejected, cancelled, pending, duration };
+/** The same text for rows of one site, whichever thread they come from. */
+export function siteKey(row: { label: string; source: string | null; kind?: string }): string {
+  return `${row.kind ?? 'future'}\u0000${row.source ?? ''}\u0000${row.label}`;
 }
 
-function functionGroup(row: FunctionRow, at: Attributes): FunctionGroup {
-  const duration =
-    row.p50Ms === null || row.p95Ms === null || row.p99Ms === null
-      ? null
-      : { samples: row.samples, p50Ms: row.p50Ms, p95Ms: row.p95Ms, p99Ms: row.p99Ms, maxMs: row.maxMs ?? 0 };
-  return { at, calls: row.calls, errors: row.errors, pending: row.pending, duration };
-}
-
-function gaugeGroup(row: GaugeRow, at: Attributes): GaugeGroup {
-  return { at, updates: row.updates, value: row.value, min: row.min, max: row.max };
-}
-
-/** Adds every field of `from` that adds up across sites into `into`; the rest is left alone. */
-function addCounters<G extends SiteGroup>(into: G, from: G): void {
-  const target = into as unknown as Record<string, unknown>;
-  for (const field of ADDITIVE) {
-    const value = (from as unknown as Record<string, unknown>)[field];
-    if (typeof value === 'number' && typeof target[field] === 'number')
-      target[field] = (target[field] as number) + value;
-  }
-}
-
-/** Counters, and the gauges that sum (values queued, calls pending). */
-const ADDITIVE = [
-  'sent',
-  'received',
-  'queued',
-  'items',
-  'resolved',
-  'rejected',
-  'cancelled',
-  'pending',
-  'calls',
-  'errors',
-  'updates',
-];
-
-function addChannel(into: ChannelGroup, from: ChannelGroup): void {
-  addCounters(into, from);
-  if (from.capacity !== null) into.capacity = (into.capacity ?? 0) + from.capacity;
-  into.delay = slower(into.delay, from.delay);
-}
-
-function addFuture(into: FutureGroup, from: FutureGroup): void {
-  addCounters(into, from);
-  into.duration = slower(into.duration, from.duration);
-}
-
-function addFunction(into: FunctionGroup, from: FunctionGroup): void {
-  addCounters(into, from);
-  into.duration = slower(into.duration, from.duration);
-}
-
-/** Of two threads' percentiles of one site, the one with the higher p99 (samples cannot be merged here). */
+/** Of two threads' percentiles of one site, the one with the higher p99. */
 function slower(a: DelayPercentiles | null, b: DelayPercentiles | null): DelayPercentiles | null {
   if (a === null) return b;
   if (b === null) return a;
   return b.p99Ms > a.p99Ms ? b : a;
-}
-
-/**
- * The row summing every folded site of a kind: counters and gauges that add up do so exactly; quantiles
- * and gauge values of different sites do not add up, so `(other)` has none.
- */
-export function otherGroup(kind: GroupKind, folded: readonly SiteGroup[]): SiteGroup {
-  const other = emptyGroup(kind);
-  for (const group of folded) addCounters(other, group);
-  return other;
-}
-
-function emptyGroup(kind: GroupKind): SiteGroup {
-  const at = OTHER_AT;
-  switch (kind) {
-    case 'channels':
-      return { at, sent: 0, received: 0, queued: 0, capacity: null, delay: null } as ChannelGroup;
-    case 'streams':
-      return { at, items: 0 } as StreamGroup;
-    case 'futures':
-      return { at, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null } as FutureGroup;
-    case 'functions':
-      return { at, calls: 0, errors: 0, pending: 0, duration: null } as FunctionGroup;
-    case 'gauges':
-      return { at, updates: 0, value: null, min: null, max: null } as GaugeGroup;
-  }
 }
