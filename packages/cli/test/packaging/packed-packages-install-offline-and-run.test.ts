@@ -9,6 +9,7 @@ import { offlineLock, type Tarball } from './offline-lock.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /** The environment without this run's npm settings (an outer `npm test` sets npm_config_*) or HOTPATH_*. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -88,7 +89,7 @@ describe('the packages as npm publishes them', () => {
     }
   });
 
-  test('both install offline into an empty project, where the README example and npx hotpath --help work', async () => {
+  test('both install offline into an empty project, where the README example, hotpath run and --help work', async () => {
     const tarballs: Tarball[] = packed.map((p) => ({
       name: p.name,
       version: p.version,
@@ -130,7 +131,17 @@ describe('the packages as npm publishes them', () => {
     );
     assert.deepEqual([stub.code, stub.stdout], [0, 'done: 20 jobs\n'], 'the hotpath-off condition resolves');
 
-    const help = await run(npm.replace('npm', 'npx'), ['--offline', 'hotpath', '--help'], project);
+    // The zero-code path: the preload resolves from the installed packages; the report goes to stderr.
+    const zeroCode = await run(
+      npx,
+      ['--offline', 'hotpath', 'run', '--no-console', '--', 'node', 'app.js'],
+      project,
+    );
+    assert.equal(zeroCode.code, 0, zeroCode.stderr);
+    assert.equal(zeroCode.stdout, 'done: 20 jobs\n');
+    assert.match(zeroCode.stderr, /\| jobs +\| bounded\[4\] \| closed \| +20 \| +20 \| +0 \|/);
+
+    const help = await run(npx, ['--offline', 'hotpath', '--help'], project);
     assert.equal(help.code, 0, help.stderr);
     for (const command of ['hotpath console', 'hotpath mcp', 'hotpath demo'])
       assert.ok(help.stdout.includes(command), command);
