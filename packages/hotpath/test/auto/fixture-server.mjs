@@ -2,8 +2,9 @@
 
 import dc from 'node:diagnostics_channel';
 import http from 'node:http';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
-const mode = process.argv[2];
+const mode = isMainThread ? process.argv[2] : 'in-worker';
 const server = http.createServer((req, res) => {
   if (req.url === '/hang') return; // never answered: the client gives up
   res.end('ok');
@@ -18,7 +19,21 @@ const get = (port, path) =>
 
 server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();
-  if (mode === 'distinct') {
+  if (mode === 'worker') {
+    // The main thread blocks from the worker's start until the worker is exiting: the worker's last
+    // report is sent while the main thread has had no chance to load anything.
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL(import.meta.url), { workerData: done });
+    Atomics.wait(done, 0, 0, 20_000);
+    await new Promise((resolve) => worker.once('exit', resolve));
+  } else if (mode === 'in-worker') {
+    // Its own server, three requests to it, then a flag set as it exits (after hotpath's last report).
+    for (let i = 0; i < 3; i++) await (await fetch(`http://127.0.0.1:${port}/jobs/${i}`)).text();
+    process.once('exit', () => {
+      Atomics.store(workerData, 0, 1);
+      Atomics.notify(workerData, 0);
+    });
+  } else if (mode === 'distinct') {
     const total = Number(process.argv[3]);
     for (let i = 0; i < total; i += 50) {
       await Promise.all(
