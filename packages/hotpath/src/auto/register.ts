@@ -28,30 +28,33 @@ async function register(): Promise<void> {
   const { claimedElsewhere, runDirectory } = await import('./run-claim.js');
   // Under `hotpath run`, a process the program started: its rows could reach no one.
   if (claimedElsewhere(process.env)) return;
-  if (isMainThread) {
-    const dir = runDirectory(process.env);
-    if (dir !== null) {
-      const { isLauncher } = await import('./launchers.js');
-      if (isLauncher(process.argv[1])) return;
-      const { appendReport, claim, writeServerFile } = await import('./run-claim.js');
-      const { announceServerTo } = await import('../server/launch.js');
-      const { sendReportsTo } = await import('../report/output.js');
-      claim(process.env);
-      announceServerTo((url) => guard(() => writeServerFile(dir, url)));
-      sendReportsTo((text) => guard(() => appendReport(dir, text)));
-      // `hotpath run` waits for the URL to attach its console: the server starts now, not at the first row.
-      activateSoon();
-    }
-    if (config.auto.has('workers'))
-      (await import('./workers.js')).gatherWorkers(config.runtimeIntervalMs, activateSoon);
-  } else {
-    if (!config.auto.has('workers')) return;
-    // The worker shows in the main thread's runtime view with its own loop and heap from the start.
+  if (!isMainThread && !config.auto.has('workers')) return;
+  const dir = isMainThread ? runDirectory(process.env) : null;
+  if (dir !== null && (await import('./launchers.js')).isLauncher(process.argv[1])) return;
+  // Side by side: each import is a round through the module loader.
+  const [claiming, workers, http, fetch, streams] = await Promise.all([
+    dir === null
+      ? null
+      : Promise.all([import('./run-claim.js'), import('../server/launch.js'), import('../report/output.js')]),
+    isMainThread && config.auto.has('workers') ? import('./workers.js') : null,
+    config.auto.has('http') ? import('./http.js') : null,
+    config.auto.has('fetch') ? import('./fetch.js') : null,
+    config.auto.has('streams') ? import('./streams.js') : null,
+  ]);
+  if (dir !== null && claiming !== null) {
+    const [{ appendReport, claim, writeServerFile }, { announceServerTo }, { sendReportsTo }] = claiming;
+    claim(process.env);
+    announceServerTo((url) => guard(() => writeServerFile(dir, url)));
+    sendReportsTo((text) => guard(() => appendReport(dir, text)));
+    // `hotpath run` waits for the URL to attach its console: the server starts now, not at the first row.
     activateSoon();
   }
-  if (config.auto.has('http')) (await import('./http.js')).instrumentHttp(activateSoon);
-  if (config.auto.has('fetch')) (await import('./fetch.js')).instrumentFetch(activateSoon);
-  if (config.auto.has('streams')) (await import('./streams.js')).instrumentStreams(activateSoon);
+  // A worker shows in the main thread's runtime view, with its own loop and heap, from the start.
+  if (!isMainThread) activateSoon();
+  workers?.gatherWorkers(config.runtimeIntervalMs, activateSoon);
+  http?.instrumentHttp(activateSoon);
+  fetch?.instrumentFetch(activateSoon);
+  streams?.instrumentStreams(activateSoon);
 }
 
 function guard(work: () => void): void {
