@@ -51,7 +51,8 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     assert.match(first, /✓ Live/);
     assert.match(first, /^┃Channel\s+Type\s+State\s+Sent\s+Recv\s+Queue/m);
     assert.match(first, /^┃results\s+unbounded/m);
-    assert.match(first, /^┃reply\S*\s+oneshot/m);
+    // One site row for the oneshot replies: `reply`, or `reply (×2)` once a second one is made.
+    assert.match(first, /^┃reply\S*(?: \(×\d+\))?\s+oneshot/m);
 
     const full = await waitFor(
       'jobs to fill',
