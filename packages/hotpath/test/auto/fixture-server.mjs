@@ -5,8 +5,11 @@ import http from 'node:http';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
 const mode = isMainThread ? process.argv[2] : 'in-worker';
+/** Resolves when the server has received the next request to /hang: the client gives up only then. */
+let hangArrived = () => {};
+const nextHang = () => new Promise((resolve) => (hangArrived = resolve));
 const server = http.createServer((req, res) => {
-  if (req.url === '/hang') return; // never answered: the client gives up
+  if (req.url === '/hang') return hangArrived(); // never answered: the client gives up
   res.end('ok');
 });
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -43,10 +46,11 @@ server.listen(0, '127.0.0.1', async () => {
   } else if (mode === 'endings') {
     // Aborted by the client (the server's call is cancelled, the client's too), refused, and aborted fetch.
     await new Promise((resolve) => {
+      const arrived = nextHang();
       const req = http.get({ host: '127.0.0.1', port, path: '/hang' });
       req.on('error', () => {});
       req.on('close', resolve);
-      setTimeout(() => req.destroy(), 100);
+      arrived.then(() => req.destroy());
     });
     const closed = http.createServer();
     await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -57,8 +61,9 @@ server.listen(0, '127.0.0.1', async () => {
     );
     await fetch(`http://127.0.0.1:${deadPort}/`).catch(() => {});
     const controller = new AbortController();
+    const arrived = nextHang();
     const aborted = fetch(`http://127.0.0.1:${port}/hang`, { signal: controller.signal }).catch(() => {});
-    setTimeout(() => controller.abort(), 100);
+    arrived.then(() => controller.abort());
     await aborted;
     await new Promise((resolve) => setTimeout(resolve, 50));
   } else if (mode === 'subscribers') {
