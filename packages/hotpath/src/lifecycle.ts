@@ -1,9 +1,9 @@
-import diagnostics from 'node:diagnostics_channel';
-import { isMainThread, type Worker } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { config } from './config.js';
 import { finishRecording, startRecording } from './record/recorder.js';
 import { afterExitReport, installExitHook } from './report/reporter.js';
-import { noteWorker, startMainRuntime } from './runtime/main-thread.js';
+import { onFirstWorker } from './runtime/first-worker.js';
+import { startForWorker, startMainRuntime } from './runtime/main-thread.js';
 import { startWorkerRuntime } from './runtime/worker-thread.js';
 import { startMetricsServer } from './server/launch.js';
 
@@ -46,10 +46,8 @@ export function activate(): void {
  */
 export function activateOnFirstWorker(): void {
   if (!isMainThread) return;
-  const onWorker = (message: unknown) => {
-    diagnostics.unsubscribe('worker_threads', onWorker);
+  onFirstWorker((worker) => {
+    startForWorker(config.runtimeIntervalMs, worker);
     activate();
-    noteWorker((message as { worker: Worker }).worker);
-  };
-  diagnostics.subscribe('worker_threads', onWorker);
+  });
 }

@@ -21,6 +21,8 @@ export const killTmuxServer = () => spawnSync('tmux', ['-L', socket, 'kill-serve
 export const tmux = (...args: string[]) =>
   execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 export const screen = () => tmux('capture-pane', '-p', '-t', 'demo');
+/** The screen and everything scrolled off it. */
+export const scrollback = () => tmux('capture-pane', '-p', '-S', '-', '-t', 'demo');
 export const press = (key: string) => tmux('send-keys', '-t', 'demo', key);
 
 /** Waits for the exit code a session's shell wrote to `file` once the command ended. */
@@ -34,7 +36,8 @@ export function exitCodeIn(file: string, what: string): Promise<string> {
         return '';
       }
     },
-    5000,
+    // Generous: a busy machine can take seconds to end a program and its tree.
+    15_000,
   );
 }
 

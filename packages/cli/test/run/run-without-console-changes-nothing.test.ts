@@ -45,6 +45,7 @@ function reportAfter(raw: Buffer, monitored: Buffer) {
     futures: {
       label: string;
       kind: string;
+      threadId?: number;
       calls: number;
       resolved: number;
       statusClasses?: Record<string, number>;
@@ -59,6 +60,7 @@ describe('hotpath run --no-console', () => {
   test('the program alone: exit code 7 and its own output', () => {
     assert.equal(raw.status, 7);
     assert.match(raw.stdout.toString(), /^fetch 200 POST \/users\/1 1\n/);
+    assert.match(raw.stdout.toString(), /\nworker exited with 0\n/);
     assert.match(raw.stdout.toString(), /pipeline 200 lines, last "LINE 199\\n"\n$/);
   });
 
@@ -90,6 +92,15 @@ describe('hotpath run --no-console', () => {
       assert.equal(fetches[0]!.calls, 5);
       const gets = report.futures.filter((r) => /^GET http:\/\/127\.0\.0\.1:\d+\/orders\/:id$/.test(r.label));
       assert.equal(gets[0]?.calls, 3);
+      // The worker thread's fetches reach the first process over the runtime's bridge, with its thread id.
+      const fromWorker = report.futures.filter((r) => r.threadId !== undefined);
+      if (auto.includes('workers')) {
+        assert.deepEqual(
+          fromWorker.map((r) => [r.kind, r.label.replace(/:\d+$/, ':PORT'), r.calls, r.resolved]),
+          [['http-client', 'GET http://127.0.0.1:PORT', 4, 4]],
+        );
+        assert.equal(row('GET /work/:id')?.calls, 4, 'served by the main thread');
+      } else assert.deepEqual(fromWorker, [], 'without workers, a worker is left alone');
       if (auto.includes('streams')) {
         // The pipeline's stages, by the line that made them: 200 lines in, 200 out of the transform.
         const source = report.channels.find((r) => r.label === `run/flow.mjs:${lineOf('Readable.from(')}`);

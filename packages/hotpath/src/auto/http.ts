@@ -8,11 +8,9 @@
 
 import type { ClientRequest, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { shielded } from '../registry/faults.js';
-import type { TrackedCall } from '../registry/future-call.js';
-import { futureRegistry } from '../registry/futures.js';
 import { isHotpathServer } from '../server/own-servers.js';
-import { endPending, listen } from './listen.js';
-import { RouteRows } from './route-rows.js';
+import { type AutoCall, beginCall, endCall } from './calls.js';
+import { listen } from './listen.js';
 import { routeShape } from './route-shape.js';
 
 interface ServerStart {
@@ -31,47 +29,46 @@ interface ClientError {
   request: ClientRequest;
 }
 
-const serverCalls = new WeakMap<object, TrackedCall>();
-const clientCalls = new WeakMap<object, TrackedCall>();
+const serverCalls = new WeakMap<object, AutoCall>();
+const clientCalls = new WeakMap<object, AutoCall>();
 
 export function instrumentHttp(onFirstRow: () => void): void {
-  const serverRows = new RouteRows('http-server');
-  const clientRows = new RouteRows('http-client');
-
   listen<ServerStart>('http.server.request.start', ({ request, response, server }) => {
     if (isHotpathServer(server)) return;
-    const row = serverRows.row(request.method ?? 'GET', routeShape(request.url ?? '/'));
+    const call = beginCall('http-server', request.method ?? 'GET', routeShape(request.url ?? '/'));
     onFirstRow();
-    serverCalls.set(response, futureRegistry.begin(row, false));
+    if (call === undefined) return;
+    serverCalls.set(response, call);
     response.once('close', onServerClose);
   });
   listen<ServerStart>('http.server.response.finish', ({ response }) =>
-    endPending(serverCalls.get(response), 'resolved', response.statusCode),
+    endCall(serverCalls.get(response), 'resolved', response.statusCode),
   );
 
   listen<ClientStart>('http.client.request.start', ({ request }) => {
-    const row = clientRows.row(request.method, clientTarget(request));
+    const call = beginCall('http-client', request.method, clientTarget(request));
     onFirstRow();
-    clientCalls.set(request, futureRegistry.begin(row, false));
+    if (call === undefined) return;
+    clientCalls.set(request, call);
     request.once('close', onClientClose);
   });
   // Published when the response's head arrives: a client call lasts until its response starts.
   listen<ClientResponse>('http.client.response.finish', ({ request, response }) =>
-    endPending(clientCalls.get(request), 'resolved', response.statusCode ?? 0),
+    endCall(clientCalls.get(request), 'resolved', response.statusCode ?? 0),
   );
   listen<ClientError>('http.client.request.error', ({ request }) =>
-    endPending(clientCalls.get(request), 'rejected'),
+    endCall(clientCalls.get(request), 'rejected'),
   );
 }
 
 /** The client went away before the response was finished. */
 function onServerClose(this: ServerResponse): void {
-  shielded(() => endPending(serverCalls.get(this), 'cancelled'), undefined);
+  shielded(() => endCall(serverCalls.get(this), 'cancelled'), undefined);
 }
 
 /** Closed with neither a response nor an error: aborted by the program. */
 function onClientClose(this: ClientRequest): void {
-  shielded(() => endPending(clientCalls.get(this), 'cancelled'), undefined);
+  shielded(() => endCall(clientCalls.get(this), 'cancelled'), undefined);
 }
 
 /** `http://host:port/route-shape`, as the Host header Node wrote says (no port when it is the default). */

@@ -1,7 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { recordFault } from '../registry/faults.js';
-import type { TrackedCall } from '../registry/future-call.js';
-import { futureRegistry } from '../registry/futures.js';
 
 /**
  * Subscribes `handler` to a `diagnostics_channel` channel. Node calls subscribers inside the program's own
@@ -15,15 +13,4 @@ export function listen<M>(channel: string, handler: (message: M) => void): void 
       recordFault(error);
     }
   });
-}
-
-/** Ends a call that is still pending (a call already ended keeps its first end); counts `status` if given. */
-export function endPending(
-  call: TrackedCall | undefined,
-  state: 'resolved' | 'rejected' | 'cancelled',
-  status?: number,
-): void {
-  if (call === undefined || call.state !== 'pending') return;
-  if (status !== undefined) call.site.countStatus(status);
-  futureRegistry.end(call, state, undefined, undefined);
 }

@@ -3,7 +3,8 @@
  * the automatic instrumentation `HOTPATH_AUTO` names, with no change to the program. With monitoring
  * off it loads nothing more and does nothing. Under `hotpath run`, the first program process of the tree
  * serves the metrics and hands its report to `hotpath run`; the processes it starts stay quiet (see
- * run-claim.ts).
+ * run-claim.ts). Worker threads load this preload too: with `workers`, a worker instruments itself the
+ * same way and publishes its rows to the main thread (see workers.ts); without, it is left alone.
  *
  * Startup cost is the preload's budget: each instrumentation loads only when asked for, and the metrics
  * server and the exit report (most of hotpath's code) load in the background, not before the program starts.
@@ -14,33 +15,46 @@ import { recordFault } from '../registry/faults.js';
 
 let arming: Promise<void> | null = null;
 
-/** Arms the exit report and starts the server (both loaded on first use); then every later call is a no-op. */
+/**
+ * Arms the exit report and starts the server (both loaded on first use) — in a worker, its publishing to
+ * the main thread instead; then every later call is a no-op.
+ */
 function activateSoon(): void {
   if (arming !== null) return;
   arming = import('../lifecycle.js').then(({ activate }) => activate(), recordFault);
 }
 
 async function register(): Promise<void> {
-  // Worker threads get this preload too; their rows reach the main thread once the runtime's
-  // cross-thread aggregation exists. Until then a worker is left alone rather than counted unseen.
-  if (!isMainThread) return;
-  const { runDirectory } = await import('./run-claim.js');
-  const dir = runDirectory(process.env);
-  if (dir !== null) {
-    const { isLauncher } = await import('./launchers.js');
-    if (isLauncher(process.argv[1])) return;
-    const { appendReport, claim, writeServerFile } = await import('./run-claim.js');
-    const { announceServerTo } = await import('../server/launch.js');
-    const { sendReportsTo } = await import('../report/output.js');
+  const { claimedElsewhere, runDirectory } = await import('./run-claim.js');
+  // Under `hotpath run`, a process the program started: its rows could reach no one.
+  if (claimedElsewhere(process.env)) return;
+  if (!isMainThread && !config.auto.has('workers')) return;
+  const dir = isMainThread ? runDirectory(process.env) : null;
+  if (dir !== null && (await import('./launchers.js')).isLauncher(process.argv[1])) return;
+  // Side by side: each import is a round through the module loader.
+  const [claiming, workers, http, fetch, streams] = await Promise.all([
+    dir === null
+      ? null
+      : Promise.all([import('./run-claim.js'), import('../server/launch.js'), import('../report/output.js')]),
+    isMainThread && config.auto.has('workers') ? import('./workers.js') : null,
+    config.auto.has('http') ? import('./http.js') : null,
+    config.auto.has('fetch') ? import('./fetch.js') : null,
+    config.auto.has('streams') ? import('./streams.js') : null,
+  ]);
+  if (dir !== null && claiming !== null) {
+    const [{ appendReport, claim, writeServerFile }, { announceServerTo }, { sendReportsTo }] = claiming;
     claim(process.env);
     announceServerTo((url) => guard(() => writeServerFile(dir, url)));
     sendReportsTo((text) => guard(() => appendReport(dir, text)));
     // `hotpath run` waits for the URL to attach its console: the server starts now, not at the first row.
     activateSoon();
   }
-  if (config.auto.has('http')) (await import('./http.js')).instrumentHttp(activateSoon);
-  if (config.auto.has('fetch')) (await import('./fetch.js')).instrumentFetch(activateSoon);
-  if (config.auto.has('streams')) (await import('./streams.js')).instrumentStreams(activateSoon);
+  // A worker shows in the main thread's runtime view, with its own loop and heap, from the start.
+  if (!isMainThread) activateSoon();
+  workers?.gatherWorkers(config.runtimeIntervalMs, activateSoon);
+  http?.instrumentHttp(activateSoon);
+  fetch?.instrumentFetch(activateSoon);
+  streams?.instrumentStreams(activateSoon);
 }
 
 function guard(work: () => void): void {

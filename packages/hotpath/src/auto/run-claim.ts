@@ -18,15 +18,25 @@ export function runDirectory(env: NodeJS.ProcessEnv): string | null {
   return dir === undefined || dir === '' ? null : dir;
 }
 
+/** Names the process that claimed the run, for the processes it starts (its worker threads share its pid). */
+export const OWNER_VARIABLE = 'HOTPATH_RUN_OWNER';
+
 /**
  * Takes the claim: child processes inherit an environment in which the claim is gone and hotpath is
- * quiet (no server, no report, no automatic instrumentation), so they never race for the port or print.
+ * quiet (no server, no report, and — see `claimedElsewhere` — no automatic instrumentation), so they never
+ * race for the port or print. Worker threads copy the same environment but belong to this process.
  */
 export function claim(env: NodeJS.ProcessEnv): void {
   delete env[RUN_VARIABLE];
   env.HOTPATH_METRICS_SERVER_OFF = '1';
   env.HOTPATH_REPORT = 'off';
-  env.HOTPATH_AUTO = 'none';
+  env[OWNER_VARIABLE] = String(process.pid);
+}
+
+/** Another process of the tree claimed the run: this one (a child of the program) stays quiet. */
+export function claimedElsewhere(env: NodeJS.ProcessEnv): boolean {
+  const owner = env[OWNER_VARIABLE];
+  return owner !== undefined && owner !== '' && owner !== String(process.pid);
 }
 
 export function writeServerFile(dir: string, url: string): void {

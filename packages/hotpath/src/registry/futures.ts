@@ -66,10 +66,10 @@ class FutureRegistry {
    * only if it is sampled (`everyCall`, a site's first calls, then one in `SAMPLE_EVERY` at random) or
    * outlives its turn: a `performance.now()` read costs ~30 ns, a fifth of the whole budget.
    */
-  begin(stats: FutureSite, everyCall: boolean): TrackedCall {
+  begin(stats: FutureSite, everyCall: boolean, startedMs = nowMs()): TrackedCall {
     const weight = everyCall || stats.calls < EXACT_FIRST ? 1 : oneInSampleEvery() ? SAMPLE_EVERY : 0;
     const sampled = weight > 0;
-    const call = new TrackedCall(this.nextCallId++, stats, nowMs(), weight, sampled);
+    const call = new TrackedCall(this.nextCallId++, stats, startedMs, weight, sampled);
     stats.calls++;
     stats.pending++;
     if (sampled) stats.recent.push(call);
@@ -82,12 +82,16 @@ class FutureRegistry {
     return call;
   }
 
-  /** Ends a pending call; a call already ended (say, cancelled before it settled) keeps its first end. */
+  /**
+   * Ends a pending call; a call already ended (say, cancelled before it settled) keeps its first end.
+   * `endedMs` is given only for a call that ended before it could be recorded (auto/calls.ts).
+   */
   end(
     call: TrackedCall,
     state: Exclude<CallState, 'pending'>,
     value: unknown,
     log: LogOption | undefined,
+    endedMs?: number,
   ): void {
     if (call.state !== 'pending') return;
     call.state = state;
@@ -98,7 +102,7 @@ class FutureRegistry {
     else if (state === 'rejected') stats.rejected++;
     else stats.cancelled++;
     if (call.listed) {
-      const ended = nowMs();
+      const ended = endedMs ?? nowMs();
       call.endedMs = ended;
       if (state !== 'cancelled') {
         const duration = ended - call.startedMs;

@@ -8,7 +8,7 @@ import type {
   StreamRow,
   StreamSiteRow,
 } from '../types.js';
-import { listen } from './bridge.js';
+import { listen, type WorkerReport } from './bridge.js';
 import { heapStats, ThreadSampler } from './sampler.js';
 import { WorkerThreads } from './threads.js';
 
@@ -34,9 +34,22 @@ export function startMainRuntime(intervalMs: number): void {
   }
 }
 
-/** Tracks a worker announced before the runtime was listening (the one that activated hotpath). */
-export function noteWorker(worker: Worker): void {
-  if (runtime !== null) shielded(() => runtime!.workers.track(worker), undefined);
+/**
+ * Starts the runtime for a worker announced before it was listening (the one that activated hotpath),
+ * with the reports heard from workers meanwhile (see auto/workers.ts), oldest first.
+ */
+export function startForWorker(
+  intervalMs: number,
+  worker: Worker,
+  heardMeanwhile: Iterable<WorkerReport> = [],
+): void {
+  startMainRuntime(intervalMs);
+  if (runtime === null) return;
+  const { workers } = runtime;
+  shielded(() => {
+    workers.track(worker);
+    for (const report of heardMeanwhile) workers.accept(report);
+  }, undefined);
 }
 
 /** The `runtime` field of the snapshot; undefined until the sampler has started. */

@@ -2,10 +2,14 @@
 
 import dc from 'node:diagnostics_channel';
 import http from 'node:http';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
-const mode = process.argv[2];
+const mode = isMainThread ? process.argv[2] : 'in-worker';
+/** Resolves when the server has received the next request to /hang: the client gives up only then. */
+let hangArrived = () => {};
+const nextHang = () => new Promise((resolve) => (hangArrived = resolve));
 const server = http.createServer((req, res) => {
-  if (req.url === '/hang') return; // never answered: the client gives up
+  if (req.url === '/hang') return hangArrived(); // never answered: the client gives up
   res.end('ok');
 });
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -18,7 +22,21 @@ const get = (port, path) =>
 
 server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();
-  if (mode === 'distinct') {
+  if (mode === 'worker') {
+    // The main thread blocks from the worker's start until the worker is exiting: the worker's last
+    // report is sent while the main thread has had no chance to load anything.
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL(import.meta.url), { workerData: done });
+    Atomics.wait(done, 0, 0, 20_000);
+    await new Promise((resolve) => worker.once('exit', resolve));
+  } else if (mode === 'in-worker') {
+    // Its own server, three requests to it, then a flag set as it exits (after hotpath's last report).
+    for (let i = 0; i < 3; i++) await (await fetch(`http://127.0.0.1:${port}/jobs/${i}`)).text();
+    process.once('exit', () => {
+      Atomics.store(workerData, 0, 1);
+      Atomics.notify(workerData, 0);
+    });
+  } else if (mode === 'distinct') {
     const total = Number(process.argv[3]);
     for (let i = 0; i < total; i += 50) {
       await Promise.all(
@@ -28,10 +46,11 @@ server.listen(0, '127.0.0.1', async () => {
   } else if (mode === 'endings') {
     // Aborted by the client (the server's call is cancelled, the client's too), refused, and aborted fetch.
     await new Promise((resolve) => {
+      const arrived = nextHang();
       const req = http.get({ host: '127.0.0.1', port, path: '/hang' });
       req.on('error', () => {});
       req.on('close', resolve);
-      setTimeout(() => req.destroy(), 100);
+      arrived.then(() => req.destroy());
     });
     const closed = http.createServer();
     await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -42,8 +61,9 @@ server.listen(0, '127.0.0.1', async () => {
     );
     await fetch(`http://127.0.0.1:${deadPort}/`).catch(() => {});
     const controller = new AbortController();
+    const arrived = nextHang();
     const aborted = fetch(`http://127.0.0.1:${port}/hang`, { signal: controller.signal }).catch(() => {});
-    setTimeout(() => controller.abort(), 100);
+    arrived.then(() => controller.abort());
     await aborted;
     await new Promise((resolve) => setTimeout(resolve, 50));
   } else if (mode === 'subscribers') {

@@ -75,6 +75,30 @@ describe('hotpath/register on its own', () => {
     );
   });
 
+  test("a worker thread's rows reach the main thread's report, even while the main thread was blocked", () => {
+    const snapshot = report(preload(['worker'], { HOTPATH: '1' }).stdout);
+    const fromWorker = snapshot.futures.filter((row) => row.threadId !== undefined);
+    assert.deepEqual(
+      fromWorker
+        .map((row) => [row.kind, row.label.replace(/:\d+$/, ':PORT'), row.calls, row.resolved])
+        .sort(),
+      [
+        ['http-client', 'GET http://127.0.0.1:PORT', 3, 3],
+        ['http-server', 'GET /jobs/:id', 3, 3],
+      ],
+    );
+    const threadId = fromWorker[0]!.threadId;
+    const thread = snapshot.runtime?.threads.find((t) => t.threadId === threadId);
+    assert.deepEqual([thread?.alive, thread?.monitored], [false, true]);
+    assert.deepEqual(
+      snapshot.futures.filter((row) => row.threadId === undefined),
+      [],
+      'the main thread made none',
+    );
+    // Without `workers` the worker is left alone: no rows, nothing gathers them, nothing to report.
+    assert.equal(preload(['worker'], { HOTPATH: '1', HOTPATH_AUTO: 'http,fetch' }).stdout, '');
+  });
+
   test('monitoring off, HOTPATH_AUTO=none, or the hotpath-off condition: nothing subscribed, nothing printed', () => {
     for (const [env, conditions] of [
       [{ HOTPATH: undefined }, []],
