@@ -123,6 +123,16 @@ describe('each example behaves the same off and on, and its report counts what i
     ]);
   });
 
+  test('examples/functions.ts: one timing row per function or block, gauges at their last value', async () => {
+    const { functions, gauges } = jsonReport(await on('examples/functions.ts', 'json'));
+    const timed = functions.map(
+      (f: any) => `${f.label.replace(/^examples\/functions\.ts:\d+ /, '')} ${f.calls}`,
+    );
+    assert.deepEqual(timed.sort(), ['fetchUser 1', 'handle 1', 'load rows 1', 'parse 1', 'sum 1']);
+    const values = gauges.map((g: any) => `${g.label} ${g.value} ${g.updates}`);
+    assert.deepEqual(values.sort(), ['last request null 1', 'queue depth 3 1', 'workers 8 3']);
+  });
+
   test('examples/reports.js: main() reports the channel, the guard only the sections asked for', async () => {
     assert.equal(await off('examples/reports.js'), 'abc\nenabled false channels in the snapshot 0\n');
     const stdout = await on('examples/reports.js');
