@@ -81,6 +81,8 @@ export function listenMetricsServer(options: MetricsServerOptions): Promise<Metr
         const { port } = server.address() as AddressInfo;
         const url = `http://${urlHost(options.host)}:${port}`;
         announce(`[hotpath] metrics server listening on ${url}`);
+        // A line of its own, so the one above stays exactly what scripts already parse.
+        announce(`[hotpath] dashboard: ${url}/`);
         if (context.loopbackHost === null) warn(exposureWarning(options.host, context.token !== null));
         resolve({ url, server, hub, close: () => close(server, hub) });
       });

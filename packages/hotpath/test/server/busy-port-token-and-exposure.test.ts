@@ -190,8 +190,11 @@ describe('HOTPATH_METRICS_TOKEN', () => {
     }
     const result = await run;
     assert.equal(result.code, 0);
-    // Loopback: no exposure warning, just the banner.
-    assert.deepEqual(hotpathLines(result.stderr), [`[hotpath] metrics server listening on ${url}`]);
+    // Loopback: no exposure warning, just the banner and the dashboard's address.
+    assert.deepEqual(hotpathLines(result.stderr), [
+      `[hotpath] metrics server listening on ${url}`,
+      `[hotpath] dashboard: ${url}/`,
+    ]);
   });
 });
 
