@@ -240,6 +240,9 @@ function facts(
   const parts = [`pid ${snapshot.pid}`];
   if (tab !== null) {
     parts.push(shown === total ? `${total} rows` : `${shown} of ${total} rows`);
+    // The feed carries at most ROW_LIMIT rows per list; the server's totals say how many there are.
+    const held = snapshot.totals?.[tab];
+    if (held !== undefined && held > total) parts.push(`the first ${total} of ${held} listed`);
     const column = columns.find((c) => c.key === sort?.key);
     if (column !== undefined) parts.push(`sorted by ${column.header} ${sort!.descending ? '↓' : '↑'}`);
     if (filter.trim() !== '') parts.push(`filter "${filter.trim()}"`);

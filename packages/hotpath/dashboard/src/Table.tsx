@@ -8,6 +8,7 @@ import type { AnyRow } from './rows.js';
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 10;
+const LABEL_MIN_CH = 28;
 
 export interface Sort {
   key: string;
@@ -40,6 +41,11 @@ export function Table({ columns, rows, rates, selectedId, sort, onSort, onSelect
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const shown = rows.slice(first, last);
+  // The label column takes what the others leave, but never less than this: a narrow window scrolls sideways.
+  const minWidth = columns.reduce(
+    (sum, column) => sum + (column.width === 0 ? LABEL_MIN_CH : column.width + 2),
+    0,
+  );
 
   return (
     <div
@@ -47,7 +53,7 @@ export function Table({ columns, rows, rates, selectedId, sort, onSort, onSelect
       ref={scroller}
       onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
     >
-      <table class="rows" data-row-count={rows.length}>
+      <table class="rows" data-row-count={rows.length} style={{ minWidth: `${minWidth}ch` }}>
         <colgroup>
           {columns.map((column) => (
             <col key={column.key} style={column.width === 0 ? {} : { width: `${column.width + 2}ch` }} />

@@ -13,6 +13,7 @@ export {
   isNumber,
   UNKNOWN,
 } from './numbers.js';
+export { field, nestedNumber, numberField, textField } from './row-fields.js';
 export { siteStateSummary } from './site-state.js';
 export { SseParser } from './sse-parser.js';
 export { clipWidth, displayWidth, escapeControl, fitWidth, wrapWidth } from './terminal-text.js';

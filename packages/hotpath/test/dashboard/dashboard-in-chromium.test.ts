@@ -85,40 +85,44 @@ function assertSameOrigin(requests: string[], url: string): void {
   assert.deepEqual(elsewhere, [], 'the page talks to its own origin only');
 }
 
-describe('the web dashboard in Chromium', () => {
-  let browser: Browser;
-  let program: ControlledProgram;
-  let url: string;
-
+/** A browser and a steered program for the tests of one `describe`, started side by side. */
+function browserAndProgram(env: Record<string, string>) {
+  const live = {} as { browser: Browser; program: ControlledProgram; url: string };
   before(async () => {
-    [browser, { program, url }] = await Promise.all([
-      launchChromium(),
-      ControlledProgram.start({ HOSTILE_LABEL: HOSTILE_LABEL }),
-    ]);
+    const [browser, started] = await Promise.all([launchChromium(), ControlledProgram.start(env)]);
+    Object.assign(live, { browser, ...started });
   });
   after(async () => {
-    program?.stop();
-    await browser?.close();
+    live.program?.stop();
+    await live.browser?.close();
   });
+  return live;
+}
+
+describe('the web dashboard in Chromium', () => {
+  const live = browserAndProgram({ HOSTILE_LABEL });
 
   test('shows the exact counts /snapshot has, updates them live, sorts, filters, charts and logs', async () => {
-    const { page, requests, errors } = await openPage(browser);
-    await program.command('send 5');
-    await page.goto(`${url}/`);
+    const { page, requests, errors } = await openPage(live.browser);
+    await live.program.command('send 5');
+    await page.goto(`${live.url}/`);
     await waitForCell(page, 'jobs', 'sent', '5');
-    const served = await siteRow(url, 'jobs');
+    const served = await siteRow(live.url, 'jobs');
     assert.equal(served?.sent, 5);
     assert.equal(await cellText(page, 'jobs', 'received'), String(served?.received));
     assert.equal(await cellText(page, 'jobs', 'queued'), '5/100');
 
     // Live: the program moves on and the open page follows, with no reload.
-    await program.command('send 7');
-    await program.command('recv 4');
+    await live.program.command('send 7');
+    await live.program.command('recv 4');
     await waitForCell(page, 'jobs', 'sent', '12');
     await waitForCell(page, 'jobs', 'received', '4');
     await waitForCell(page, 'jobs', 'queued', '8/100');
     assert.deepEqual(
-      { sent: (await siteRow(url, 'jobs'))?.sent, received: (await siteRow(url, 'jobs'))?.received },
+      {
+        sent: (await siteRow(live.url, 'jobs'))?.sent,
+        received: (await siteRow(live.url, 'jobs'))?.received,
+      },
       { sent: 12, received: 4 },
     );
 
@@ -156,13 +160,13 @@ describe('the web dashboard in Chromium', () => {
     });
 
     assert.match((await page.textContent('.status .word')) ?? '', /Live/);
-    assertSameOrigin(requests, url);
+    assertSameOrigin(requests, live.url);
     assert.deepEqual(errors, []);
   });
 
   test('a label holding HTML and script is shown as text and never runs', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${url}/`);
+    const { page, errors } = await openPage(live.browser);
+    await page.goto(`${live.url}/`);
     await page.waitForFunction(
       (label) =>
         [...document.querySelectorAll('td[data-col="label"]')].some((cell) => cell.textContent === label),
@@ -174,10 +178,29 @@ describe('the web dashboard in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a site row standing for several instances lists them when selected', async () => {
+    const { page, errors } = await openPage(live.browser);
+    await page.goto(`${live.url}/`);
+    await waitForCell(page, 'worker (×3)', 'sent', '6');
+    await page.click('tbody tr[data-row-id]:has(td[data-col="label"]:text-is("worker (×3)"))');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.instances tr[data-instance-id]').length === 3,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    const sent = await page.$$eval('.instances td[data-col="sent"]', (cells) =>
+      cells.map((cell) => Number(cell.textContent)).sort(),
+    );
+    assert.deepEqual(sent, [1, 2, 3]);
+    assert.deepEqual(errors, []);
+  });
+
   test('every tab renders, and each is saved as a screenshot', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(live.browser);
     mkdirSync(SHOTS, { recursive: true });
-    await page.goto(`${url}/`);
+    await page.goto(`${live.url}/`);
     await waitForCell(page, 'jobs', 'label', 'jobs');
     for (const tab of ['channels', 'streams', 'futures', 'runtime', 'functions', 'gauges']) {
       await page.click(`button[data-tab="${tab}"]`);
@@ -193,32 +216,58 @@ describe('the web dashboard in Chromium', () => {
     }
     assert.deepEqual(errors, []);
   });
+
+  test('ten thousand rows: the table holds only the rows in view, scrolls to the last, sorts and filters', async (t) => {
+    // Last in this suite: the rows stay for the program's life.
+    await live.program.command('many 9990');
+    const { page, errors } = await openPage(live.browser);
+    await page.goto(`${live.url}/`);
+    await page.waitForFunction(
+      () => Number(document.querySelector('table.rows')?.getAttribute('data-row-count')) >= 9990,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    const inDom = await page.locator('tbody tr[data-row-id]').count();
+    assert.ok(inDom > 10 && inDom < 200, `${inDom} rows in the DOM`);
+
+    await page.$eval('.table-scroll', (element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('td[data-col="label"]')].some(
+          (cell) => cell.textContent === 'row-9989',
+        ),
+      null,
+      { timeout: 15_000 },
+    );
+
+    const started = Date.now();
+    await page.click('th[data-col="label"]');
+    await page.waitForFunction(
+      () => document.querySelector('th[data-col="label"]')?.getAttribute('aria-sort') === 'ascending',
+    );
+    t.diagnostic(`sorting 10,000 rows by label, click to drawn: ${Date.now() - started} ms`);
+    await page.fill('input.filter', 'row-4242');
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr[data-row-id]').length === 1);
+    assert.match((await page.textContent('.status .facts')) ?? '', /1 of \d+ rows/);
+    assert.deepEqual(errors, []);
+  });
 });
 
 describe('the web dashboard with HOTPATH_METRICS_TOKEN', () => {
-  let browser: Browser;
-  let program: ControlledProgram;
-  let url: string;
-
-  before(async () => {
-    [browser, { program, url }] = await Promise.all([
-      launchChromium(),
-      ControlledProgram.start({ HOTPATH_METRICS_TOKEN: TOKEN }),
-    ]);
-  });
-  after(async () => {
-    program?.stop();
-    await browser?.close();
-  });
+  const live = browserAndProgram({ HOTPATH_METRICS_TOKEN: TOKEN });
 
   test('asks for the token, says when it is wrong, keeps it in session storage and never in the URL', async () => {
-    const { page, requests } = await openPage(browser);
-    await program.command('send 3');
+    const { page, requests } = await openPage(live.browser);
+    await live.program.command('send 3');
     const eventRequests: (string | undefined)[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/events') eventRequests.push(request.headers().authorization);
     });
-    await page.goto(`${url}/`);
+    await page.goto(`${live.url}/`);
     await page.waitForSelector('.token-prompt');
     assert.match((await page.textContent('.token-prompt')) ?? '', /wants a token/);
 
@@ -245,9 +294,9 @@ describe('the web dashboard with HOTPATH_METRICS_TOKEN', () => {
       'no URL carries the token',
     );
     assert.ok(!page.url().includes(TOKEN));
-    assertSameOrigin(requests, url);
+    assertSameOrigin(requests, live.url);
     // Data routes still refuse a request without the token.
-    assert.equal((await fetch(`${url}/snapshot`)).status, 401);
-    assert.equal((await siteRow(url, 'jobs', { Authorization: `Bearer ${TOKEN}` }))?.sent, 3);
+    assert.equal((await fetch(`${live.url}/snapshot`)).status, 401);
+    assert.equal((await siteRow(live.url, 'jobs', { Authorization: `Bearer ${TOKEN}` }))?.sent, 3);
   });
 });

@@ -10,6 +10,13 @@ const HOSTILE_LABEL = process.env.HOSTILE_LABEL ?? '<b>hostile</b>';
 const [tx, rx] = channel(bounded<string>(100), { label: 'jobs', log: true });
 const [hostileTx] = channel(bounded<number>(4), { label: HOSTILE_LABEL });
 hostileTx.trySend(1);
+// Three instances of one labelled site: one site row that lists its instances.
+const workers = [1, 2, 3].map(() => channel(bounded<number>(8), { label: 'worker' }));
+workers.forEach(([workerTx], i) => {
+  for (let k = 0; k <= i; k++) workerTx.trySend(k);
+});
+// Rows made on demand (`many N`), for the test of a very long table; kept so that they stay live.
+const many: unknown[] = [];
 
 async function* numbers() {
   for (let i = 0; i < 3; i++) yield i;
@@ -25,6 +32,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const n = Number(count);
   if (command === 'send') for (let i = 0; i < n; i++) tx.trySend(`job ${++sentSoFar}`);
   if (command === 'recv') for (let i = 0; i < n; i++) rx.tryRecv();
+  if (command === 'many')
+    for (let i = 0; i < n; i++) many.push(channel(bounded<number>(1), { label: `row-${i}` }));
   console.log('ok');
 });
 // The metrics server never keeps a program alive: this does, until the test ends it.
