@@ -1,6 +1,6 @@
 /** Runs the console in the real terminal: alternate screen, raw keys, and the screen given back on exit. */
 import { render } from 'ink';
-import { address, type Endpoint } from '../client/endpoint.js';
+import type { Endpoint } from '../client/endpoint.js';
 import { MetricsFeed } from '../client/feed.js';
 import { App, type AppProps } from './App.js';
 
@@ -50,8 +50,6 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
   // Whatever ends the process, the user gets their screen back.
   process.once('exit', restore);
-  // Written before the console takes the screen, so that it is there, in the scrollback, once it gives it back.
-  stdout.write(`hotpath: the web dashboard of this program is at ${dashboardUrl(options.endpoint)}\n`);
   stdout.write(ENTER_ALT_SCREEN);
   // Registered before Ink's own listener, so the screen is blank when Ink redraws at the new size.
   const onResize = () => stdout.write(CLEAR);
@@ -93,9 +91,4 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     restore();
     process.off('exit', restore);
   }
-}
-
-/** The metrics server serves the web dashboard at its root. */
-export function dashboardUrl(endpoint: Endpoint): string {
-  return `http://${address(endpoint)}/`;
 }

@@ -72,8 +72,7 @@ describe('the dashboard files', () => {
     }
     assert.equal((await fetch(`${server.url}/dashboard/other.js`)).status, 401);
     assert.deepEqual(announced, [
-      `[hotpath] metrics server listening on ${server.url}`,
-      `[hotpath] dashboard: ${server.url}/`,
+      `[hotpath] metrics server listening on ${server.url} · dashboard ${server.url}/`,
     ]);
   });
 
