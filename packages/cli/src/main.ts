@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `hotpath` command: `hotpath run`, `hotpath console` and `hotpath demo`. */
 import { parseArgs, USAGE, UsageError } from './args.js';
-import { address } from './client/endpoint.js';
 
 // The environment as it was given: `hotpath run` hands it to the program untouched by what follows.
 const givenEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -31,8 +30,6 @@ async function main(): Promise<number> {
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');
     const endpoint = { host: args.host, port: args.port, token: args.token };
-    // Written before the console takes the screen, so that it is in the scrollback once it gives it back.
-    process.stdout.write(`hotpath: the web dashboard of this program is at http://${address(endpoint)}/\n`);
     await runConsole({
       endpoint,
       refreshMs: args.refreshMs,
