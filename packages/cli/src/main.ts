@@ -42,8 +42,9 @@ async function main(): Promise<number> {
   }
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');
+    const endpoint = { host: args.host, port: args.port, token: args.token };
     await runConsole({
-      endpoint: { host: args.host, port: args.port, token: args.token },
+      endpoint,
       refreshMs: args.refreshMs,
       limit: args.limit,
     });

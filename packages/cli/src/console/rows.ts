@@ -3,6 +3,9 @@
  * fields added later, or a field that became null, still shows (unknown values read as "-").
  */
 import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, StreamRow } from 'hotpath';
+import { field, nestedNumber, numberField, textField } from 'hotpath/text';
+
+export { field, nestedNumber, numberField, textField };
 
 export type TabId = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
@@ -20,28 +23,6 @@ export type AnyRow = (
   | ((FunctionRow | GaugeRow) & { instances?: number })
 ) &
   Record<string, unknown>;
-
-export function field(row: AnyRow, name: string): unknown {
-  return (row as Record<string, unknown>)[name];
-}
-
-export function numberField(row: AnyRow, name: string): number | null {
-  const value = field(row, name);
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** A nested number such as `delay.p95Ms`; null when any step is missing. */
-export function nestedNumber(row: AnyRow, outer: string, inner: string): number | null {
-  const value = field(row, outer);
-  if (value === null || typeof value !== 'object') return null;
-  const n = (value as Record<string, unknown>)[inner];
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-
-export function textField(row: AnyRow, name: string): string | null {
-  const value = field(row, name);
-  return typeof value === 'string' ? value : null;
-}
 
 /** The label as listed: folded summary rows say how many finished instances they stand for. */
 export function displayLabel(row: AnyRow): string {

@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { DASHBOARD_CSP, type DashboardAsset } from './dashboard.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const ALLOWED_METHODS = 'GET, HEAD';
@@ -29,6 +31,44 @@ export function sendText(
     ...headers,
   });
   res.end(text);
+}
+
+/** Each asset compressed once, the first time a browser that accepts gzip asks for it. */
+const gzipped = new WeakMap<DashboardAsset, Buffer>();
+
+/**
+ * A file of the web dashboard, under a Content-Security-Policy that lets it load only itself and talk
+ * only to this server; gzipped when the client accepts it. Browsers revalidate it every time
+ * (`no-cache`), so a page open across an upgrade never runs a stale script against a new server.
+ */
+export function sendAsset(
+  res: ServerResponse,
+  asset: DashboardAsset,
+  acceptEncoding: string | undefined,
+): void {
+  let body = asset.body;
+  const headers: Record<string, string | number> = {
+    'Content-Type': asset.contentType,
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': DASHBOARD_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    Vary: 'Accept, Accept-Encoding',
+  };
+  if (acceptEncoding !== undefined && /\bgzip\b/i.test(acceptEncoding)) {
+    let packed = gzipped.get(asset);
+    if (packed === undefined) {
+      packed = gzipSync(asset.body);
+      gzipped.set(asset, packed);
+    }
+    body = packed;
+    headers['Content-Encoding'] = 'gzip';
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(body);
 }
 
 export function sendError(

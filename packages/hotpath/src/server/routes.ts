@@ -10,9 +10,10 @@ import { takeSnapshot } from '../registry/snapshot.js';
 import { streamLogs, streamSiteLogs } from '../registry/streams.js';
 import { runtimeStats } from '../runtime/main-thread.js';
 import { hostAllowed, type TokenCheck } from './auth.js';
+import { type DashboardAsset, dashboardAsset, isDashboardPath, wantsHtml } from './dashboard.js';
 import { readBy, readId, readIntervalMs, readLimit, readOffset, readSite } from './params.js';
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
-import { ALLOWED_METHODS, sendError, sendJson, sendText } from './respond.js';
+import { ALLOWED_METHODS, sendAsset, sendError, sendJson, sendText } from './respond.js';
 import type { EventHub } from './sse.js';
 import { health, limitedSnapshot, listPage, sitePage } from './views.js';
 
@@ -43,10 +44,14 @@ export const ROUTES = [
   '/runtime',
 ] as const;
 
-/** What a request gets: one JSON body, one text body (`/metrics`), or a subscription to the event feed. */
+/**
+ * What a request gets: one JSON body, one text body (`/metrics`), a file of the web dashboard, or a
+ * subscription to the event feed.
+ */
 type Answer =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { text: string; contentType: string }
+  | { asset: DashboardAsset }
   | { events: { intervalMs: number; limit: number; by: 'site' | 'instance' } };
 
 /**
@@ -61,6 +66,8 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, context
     if ('events' in answer) {
       const { intervalMs, limit, by } = answer.events;
       context.hub.subscribe(res, intervalMs, limit, req.method === 'HEAD', by);
+    } else if ('asset' in answer) {
+      sendAsset(res, answer.asset, req.headers['accept-encoding']);
     } else if ('text' in answer) {
       sendText(res, 200, answer.text, answer.contentType);
     } else {
@@ -76,6 +83,10 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, context
 function answerFor(req: IncomingMessage, context: RouteContext): Answer {
   if (context.loopbackHost !== null && !hostAllowed(req.headers.host, context.loopbackHost))
     return failure(403, 'this server answers only requests addressed to a loopback host');
+  // The dashboard's page, script and style sheet hold no data, so they load without the token: the page
+  // is what asks the user for it (and sends it with every data request).
+  const page = dashboardAnswer(req);
+  if (page !== null) return page;
   if (context.token !== null && !context.token.accepts(req.headers.authorization)) {
     return failure(401, 'missing or wrong token: send Authorization: Bearer <HOTPATH_METRICS_TOKEN>', {
       'WWW-Authenticate': 'Bearer realm="hotpath"',
@@ -144,6 +155,19 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
     if (first === 'gauges' && third === 'logs') return item('gauge', second!, gaugeLogs);
   }
   return failure(404, `no route ${clip(`/${segments.join('/')}`)}; see GET / for the list`);
+}
+
+/** The dashboard's files: `/` when a browser asks for HTML, and the script and style sheet it loads. */
+function dashboardAnswer(req: IncomingMessage): Answer | null {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const url = req.url ?? '';
+  const question = url.indexOf('?');
+  const path = question === -1 ? url : url.slice(0, question);
+  if (!isDashboardPath(path) || (path === '/' && !wantsHtml(req.headers.accept))) return null;
+  const asset = dashboardAsset(path);
+  return asset === null
+    ? failure(404, 'the web dashboard is not built in this copy of hotpath; run npm run build')
+    : { asset };
 }
 
 function item(kind: string, rawId: string, lookup: (id: number) => object | null): Answer {

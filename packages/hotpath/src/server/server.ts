@@ -82,7 +82,9 @@ export function listenMetricsServer(options: MetricsServerOptions): Promise<Metr
         server.on('error', recordFault);
         const { port } = server.address() as AddressInfo;
         const url = `http://${urlHost(options.host)}:${port}`;
-        announce(`[hotpath] metrics server listening on ${url}`);
+        // The dashboard goes after the address, on the same line: scripts that read the URL after
+        // "listening on" still do, and a program's output gains no line.
+        announce(`[hotpath] metrics server listening on ${url} · dashboard ${url}/`);
         if (context.loopbackHost === null) warn(exposureWarning(options.host, context.token !== null));
         resolve({ url, server, hub, close: () => close(server, hub) });
       });

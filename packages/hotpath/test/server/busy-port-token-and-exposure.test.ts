@@ -190,8 +190,10 @@ describe('HOTPATH_METRICS_TOKEN', () => {
     }
     const result = await run;
     assert.equal(result.code, 0);
-    // Loopback: no exposure warning, just the banner.
-    assert.deepEqual(hotpathLines(result.stderr), [`[hotpath] metrics server listening on ${url}`]);
+    // Loopback: no exposure warning, just the banner, which names the dashboard too.
+    assert.deepEqual(hotpathLines(result.stderr), [
+      `[hotpath] metrics server listening on ${url} · dashboard ${url}/`,
+    ]);
   });
 });
 
@@ -209,7 +211,10 @@ describe('a host other machines can reach', () => {
       });
       assert.ok(server);
       try {
-        assert.match(announced[0]!, /^\[hotpath\] metrics server listening on http:\/\/0\.0\.0\.0:\d+$/);
+        assert.match(
+          announced[0]!,
+          /^\[hotpath\] metrics server listening on http:\/\/0\.0\.0\.0:\d+ · dashboard http:\/\/0\.0\.0\.0:\d+\/$/,
+        );
         assert.equal(warnings.length, 1);
         assert.match(warnings[0]!, /0\.0\.0\.0, reachable from other machines/);
         assert.match(warnings[0]!, token === null ? /set HOTPATH_METRICS_TOKEN/ : /unencrypted/);
@@ -244,7 +249,10 @@ describe('a host other machines can reach', () => {
         continue;
       }
       assert.deepEqual(warnings, []);
-      assert.equal(announced[0], `[hotpath] metrics server listening on ${server.url}`);
+      assert.equal(
+        announced[0],
+        `[hotpath] metrics server listening on ${server.url} · dashboard ${server.url}/`,
+      );
       if (host === '::1') assert.match(server.url, /^http:\/\/\[::1\]:\d+$/);
       assert.equal((await request(`${server.url}/health`)).status, 200);
       await server.close();

@@ -91,7 +91,10 @@ test('the host exits as promptly with 50 clients connected as with the server of
     assert.equal(off.code, 0, off.stderr);
     const banners = on.stderr.split('\n').filter((line) => line.startsWith('[hotpath]'));
     assert.equal(banners.length, 1, on.stderr);
-    assert.match(banners[0]!, /^\[hotpath\] metrics server listening on http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(
+      banners[0]!,
+      /^\[hotpath\] metrics server listening on (http:\/\/127\.0\.0\.1:\d+) · dashboard \1\/$/,
+    );
     assert.equal(off.stderr, '');
     // The report still prints at exit in both runs.
     assert.match(on.stdout, /Channel Statistics/);
