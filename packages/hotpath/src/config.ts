@@ -1,5 +1,7 @@
 /** Every environment variable hotpath reads, parsed and checked in one place, once, at import. */
 
+import { defaultLintSettings, type LintSettings, parseLintSettings } from './lints/names.js';
+
 export type ReportFormat = 'table' | 'json' | 'json-pretty';
 
 export interface Config {
@@ -22,6 +24,8 @@ export interface Config {
   focus: string | RegExp | null;
   /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
   timeExclusive: boolean;
+  /** `HOTPATH_LINTS`: each lint's threshold in milliseconds, or null when it is off. */
+  lints: LintSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -67,6 +71,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
     focus: readFocus(env, warn),
     timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
+    lints: readLints(env, warn),
   };
 }
 
@@ -86,6 +91,7 @@ export function defaults(): Config {
     noColor: false,
     focus: null,
     timeExclusive: false,
+    lints: defaultLintSettings(),
   };
 }
 
@@ -147,6 +153,11 @@ function readFocus(env: Env, warn: Warn): string | RegExp | null {
     );
     return null;
   }
+}
+
+function readLints(env: Env, warn: Warn): LintSettings {
+  const raw = env.HOTPATH_LINTS;
+  return raw === undefined || raw.trim() === '' ? defaultLintSettings() : parseLintSettings(raw, warn);
 }
 
 function warnOnStderr(message: string): void {

@@ -7,6 +7,7 @@ import { futuresSection } from './sections/futures.js';
 import { gaugesSection } from './sections/gauges.js';
 import { runtimeSection } from './sections/runtime.js';
 import { streamsSection } from './sections/streams.js';
+import { warningsSection } from './sections/warnings.js';
 
 export interface RenderOptions {
   format: ReportFormat;
@@ -61,6 +62,8 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
     );
   }
   // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
+  if (parts.length > 0 && (snapshot.lints?.length ?? 0) > 0)
+    parts.push(`=== Warnings (runtime: ${runtime}) ===\n\n${warningsSection(snapshot.lints!)}\n`);
   if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options))
     parts.push(`=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime)}\n`);
   if (snapshot.faults > 0)

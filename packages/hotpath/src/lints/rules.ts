@@ -1,0 +1,99 @@
+/**
+ * The lints' rules over a row's history: pure functions of the samples, the time now and the threshold,
+ * so tests feed them made-up histories (time injection) and the answer never depends on machine speed.
+ * Each rule answers when the condition began, or null. Every rule waits until the history covers its
+ * whole window (the warm-up): a row seen for two seconds is never judged on a ten-second rule.
+ */
+
+/** What the rules read: Series implements it, and so can a test's array. */
+export interface Samples {
+  readonly length: number;
+  value(i: number, field: number): number;
+  /** When sample i was taken, in ms; NaN when unknown. */
+  time(i: number): number;
+}
+
+/** The share of the window's samples that must be full. */
+export const FULL_SHARE = 0.8;
+/** The fewest samples any rule judges on: one late timer (a blocked loop) spans only two. */
+export const MIN_SAMPLES = 3;
+
+/**
+ * The index of the oldest sample inside `(now - windowMs, now]`, or -1 when the history does not reach
+ * back past the window's start (not warmed up yet).
+ */
+function windowStart(samples: Samples, now: number, windowMs: number): number {
+  const from = now - windowMs;
+  let i = samples.length - 1;
+  while (i >= 0 && samples.time(i) > from) i--;
+  // Sample i is at or before the window's start: the history covers the window.
+  if (i < 0 || !Number.isFinite(samples.time(i))) return -1;
+  return samples.length - (i + 1) >= MIN_SAMPLES ? i + 1 : -1;
+}
+
+/**
+ * `channel-full`: full in at least 80 % of the samples of the last `windowMs`. Answers the first full
+ * sample of the window.
+ */
+export function channelFull(samples: Samples, full: number, now: number, windowMs: number): number | null {
+  const start = windowStart(samples, now, windowMs);
+  if (start < 0) return null;
+  let fullCount = 0;
+  let first = -1;
+  for (let i = start; i < samples.length; i++) {
+    if (samples.value(i, full) > 0) {
+      fullCount++;
+      if (first < 0) first = i;
+    }
+  }
+  const share = fullCount / (samples.length - start);
+  return share >= FULL_SHARE ? samples.time(first) : null;
+}
+
+/** The share of the last `windowMs` the channel was full (for the message). */
+export function fullShare(samples: Samples, full: number, now: number, windowMs: number): number {
+  const start = Math.max(0, windowStart(samples, now, windowMs));
+  let fullCount = 0;
+  for (let i = start; i < samples.length; i++) if (samples.value(i, full) > 0) fullCount++;
+  return samples.length === start ? 0 : fullCount / (samples.length - start);
+}
+
+/**
+ * `consumer-stalled`: the newest samples all have items queued and nothing received, over at least
+ * `thresholdMs` and `MIN_SAMPLES` samples. Measured from the first such sample, so the stall it reports
+ * is never longer than the real one. A slow consumer that takes one item per interval never qualifies.
+ */
+export function consumerStalled(
+  samples: Samples,
+  queued: number,
+  received: number,
+  now: number,
+  thresholdMs: number,
+): number | null {
+  let i = samples.length - 1;
+  while (i >= 0 && samples.value(i, queued) > 0 && samples.value(i, received) === 0) i--;
+  const first = i + 1;
+  const run = samples.length - first;
+  if (run < MIN_SAMPLES) return null;
+  const since = samples.time(first);
+  return Number.isFinite(since) && now - since >= thresholdMs ? since : null;
+}
+
+/**
+ * `queue-growing`: over the last `windowMs`, the lowest depth of each third of the window is higher than
+ * the one before, by at least 2 items overall. A consumer that falls behind in bursts but catches up
+ * brings the low-water mark back down; only a queue whose floor keeps rising qualifies.
+ */
+export function queueGrowing(samples: Samples, queued: number, now: number, windowMs: number): number | null {
+  const start = windowStart(samples, now, windowMs);
+  if (start < 0) return null;
+  const count = samples.length - start;
+  if (count < 3) return null;
+  const floors = [Infinity, Infinity, Infinity];
+  for (let i = start; i < samples.length; i++) {
+    const third = Math.min(2, Math.floor(((i - start) * 3) / count));
+    floors[third] = Math.min(floors[third]!, samples.value(i, queued));
+  }
+  const [a, b, c] = floors as [number, number, number];
+  return a < b && b < c && c - a >= 2 ? samples.time(start) : null;
+}
