@@ -128,7 +128,8 @@ export class LintEngine {
       const series = seriesOf(stats, CHANNEL.FIELDS, this.clock);
       const at = series.open(tick);
       const queued = stats.currentQueued();
-      const full = stats.currentState() === 'full' ? 1 : 0;
+      const state = stats.currentState();
+      const full = state === 'full' ? 1 : 0;
       series.buffer[at + CHANNEL.QUEUED] = queued;
       series.buffer[at + CHANNEL.FULL] = full;
       series.step(at, CHANNEL.SENT, stats.sent);
@@ -137,7 +138,8 @@ export class LintEngine {
       sums.queued += queued;
       sums.full += full;
       inFlight += queued;
-      this.judgeChannel(stats, series, now, raise);
+      // A closed channel is done for its user (a side let go): what is left in it is not a stall.
+      if (state === 'active' || state === 'full') this.judgeChannel(stats, series, now, raise);
     }
     for (const sums of this.touched) {
       const summary = channelRegistry.summaryOf(sums.site);

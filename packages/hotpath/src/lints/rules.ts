@@ -79,21 +79,26 @@ export function consumerStalled(
   return Number.isFinite(since) && now - since >= thresholdMs ? since : null;
 }
 
+/** How many parts `queue-growing` splits its window into. */
+const PARTS = 6;
+
 /**
- * `queue-growing`: over the last `windowMs`, the lowest depth of each third of the window is higher than
- * the one before, by at least 2 items overall. A consumer that falls behind in bursts but catches up
- * brings the low-water mark back down; only a queue whose floor keeps rising qualifies.
+ * `queue-growing`: over the last `windowMs`, split into six parts, the lowest depth of each part is at
+ * least the one before, it never empties after the first part, and the floor rises by 2 items or more.
+ * A consumer that falls behind in bursts but catches up empties the queue (a floor of 0) and never
+ * qualifies; only a queue that keeps rising without draining does.
  */
 export function queueGrowing(samples: Samples, queued: number, now: number, windowMs: number): number | null {
   const start = windowStart(samples, now, windowMs);
   if (start < 0) return null;
   const count = samples.length - start;
-  if (count < 3) return null;
-  const floors = [Infinity, Infinity, Infinity];
+  if (count < PARTS) return null;
+  const floors = new Array<number>(PARTS).fill(Number.POSITIVE_INFINITY);
   for (let i = start; i < samples.length; i++) {
-    const third = Math.min(2, Math.floor(((i - start) * 3) / count));
-    floors[third] = Math.min(floors[third]!, samples.value(i, queued));
+    const part = Math.min(PARTS - 1, Math.floor(((i - start) * PARTS) / count));
+    floors[part] = Math.min(floors[part]!, samples.value(i, queued));
   }
-  const [a, b, c] = floors as [number, number, number];
-  return a < b && b < c && c - a >= 2 ? samples.time(start) : null;
+  if (floors[1]! <= 0 || floors[PARTS - 1]! - floors[0]! < 2) return null;
+  for (let part = 1; part < PARTS; part++) if (floors[part]! < floors[part - 1]!) return null;
+  return samples.time(start);
 }
