@@ -47,7 +47,10 @@ describe('hotpath mcp over stdio', () => {
   let client: Client;
   before(async () => {
     // `jobs` keeps 2 items nobody takes: with a short threshold, consumer-stalled is raised on it.
-    program = await startScenario({ HOTPATH_RUNTIME_INTERVAL_MS: '50', HOTPATH_LINTS: 'consumer-stalled=300ms' });
+    program = await startScenario({
+      HOTPATH_RUNTIME_INTERVAL_MS: '50',
+      HOTPATH_LINTS: 'consumer-stalled=300ms',
+    });
     client = await stdioClient(['--port', String(program.port)]);
   });
   after(async () => {

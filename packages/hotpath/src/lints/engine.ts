@@ -7,7 +7,7 @@ import type { Site } from '../registry/sites.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { streamRegistry } from '../registry/streams.js';
 import type { Lint, LintKind, Stall } from '../types.js';
-import type { LintName, LintSettings } from './names.js';
+import { LINT_NAMES, type LintName, type LintSettings } from './names.js';
 import { channelFull, consumerStalled, fullShare, queueGrowing } from './rules.js';
 
 /** One raised lint, about one instance (or future row, or the loop), as of the last tick. */
@@ -25,7 +25,11 @@ export interface Raised {
   say(label: string): string;
 }
 
+/** Takes the lint it is given (made for it) and sets its `since`. */
 type Raise = (raised: Omit<Raised, 'since'>, since: number) => void;
+
+const KIND_INDEX: Record<LintKind, number> = { channel: 0, stream: 1, future: 2, runtime: 3 };
+const LINT_INDEX = Object.fromEntries(LINT_NAMES.map((name, i) => [name, i])) as Record<LintName, number>;
 
 /** What the engine needs of the loop-delay watch: stalls, counted and listed. */
 export interface StallSource {
@@ -60,7 +64,7 @@ export class LintEngine {
   readonly clock: TickClock;
   private raised: Raised[] = [];
   /** When each raised lint began, kept while it stays raised so that `since` survives the window. */
-  private sinceByKey = new Map<string, number>();
+  private sinceByKey = new Map<number, number>();
   private startedMs = -1;
   private stallsSeen = -1;
   private loopLastBlockedMs = -1;
@@ -88,12 +92,15 @@ export class LintEngine {
     if (this.startedMs < 0) this.startedMs = now;
     const tick = this.clock.tick(now);
     const raised: Raised[] = [];
-    const nextSince = new Map<string, number>();
+    const nextSince = new Map<number, number>();
     const raise: Raise = (r, since) => {
-      const key = `${r.lint}|${r.kind}|${r.id}`;
+      // A number, not a string: this runs for every raised lint on every tick.
+      const key = (r.id * 4 + KIND_INDEX[r.kind]) * 8 + LINT_INDEX[r.lint];
       const kept = Math.min(this.sinceByKey.get(key) ?? since, since);
       nextSince.set(key, kept);
-      raised.push({ ...r, since: kept });
+      const raisedLint = r as Raised;
+      raisedLint.since = kept;
+      raised.push(raisedLint);
     };
     let inFlight = this.channels(tick, now, raise);
     this.streams(tick, now, raise);
@@ -161,67 +168,66 @@ export class LintEngine {
     return inFlight;
   }
 
+  /**
+   * Runs for every live channel on every tick: each rule first looks at the newest sample and gives up
+   * at once when it cannot hold (not full now, nothing queued now), so a healthy row costs a few compares
+   * and nothing is allocated unless a lint is raised.
+   */
   private judgeChannel(stats: ChannelStats, series: Series, now: number, raise: Raise): void {
     const s = this.settings;
-    const head = (lint: LintName) => ({
-      lint,
-      kind: 'channel' as const,
-      id: stats.id,
-      siteId: stats.site.id,
-      label: stats.site.labelFor(stats.ordinal),
-      siteLabel: stats.site.label,
-    });
+    const newest = series.length - 1;
+    const queuedNow = series.value(newest, CHANNEL.QUEUED);
     const window = s['channel-full'];
-    if (window !== null && stats.capacity !== null) {
+    if (window !== null && stats.capacity !== null && series.value(newest, CHANNEL.FULL) > 0) {
       const since = channelFull(series, CHANNEL.FULL, now, window);
       if (since !== null) {
         const share = Math.round(fullShare(series, CHANNEL.FULL, now, window) * 100);
         raise(
-          {
-            ...head('channel-full'),
-            say: (label) =>
+          channelHead(
+            stats,
+            'channel-full',
+            (label) =>
               `producer waits on ${label}: full in ${share}% of the last ${seconds(window)}; its consumer is the bottleneck`,
-          },
+          ),
           since,
         );
       }
     }
     const stall = s['consumer-stalled'];
-    if (stall !== null) {
+    if (stall !== null && queuedNow > 0 && series.value(newest, CHANNEL.RECEIVED) === 0) {
       const since = consumerStalled(series, CHANNEL.QUEUED, CHANNEL.RECEIVED, now, stall);
-      if (since !== null) {
-        const queued = series.value(series.length - 1, CHANNEL.QUEUED);
+      if (since !== null)
         raise(
-          {
-            ...head('consumer-stalled'),
-            say: (label) =>
-              `${label}: ${queued} item(s) queued and nothing received for ${seconds(now - since)}; is its consumer stuck?`,
-          },
+          channelHead(
+            stats,
+            'consumer-stalled',
+            (label) =>
+              `${label}: ${queuedNow} item(s) queued and nothing received for ${seconds(now - since)}; is its consumer stuck?`,
+          ),
           since,
         );
-      }
     }
     const growing = s['queue-growing'];
-    if (growing !== null && stats.capacity === null) {
+    if (growing !== null && stats.capacity === null && queuedNow >= 2) {
       const since = queueGrowing(series, CHANNEL.QUEUED, now, growing);
       if (since !== null) {
         const from = series.value(
-          Math.max(0, series.length - 1 - Math.round(growing / this.clock.intervalMs)),
-          0,
+          Math.max(0, newest - Math.round(growing / this.clock.intervalMs)),
+          CHANNEL.QUEUED,
         );
-        const to = series.value(series.length - 1, CHANNEL.QUEUED);
         raise(
-          {
-            ...head('queue-growing'),
-            say: (label) =>
-              `${label}: the unbounded queue keeps rising (${from} → ${to} over ${seconds(growing)}); its consumer falls behind and memory grows with it`,
-          },
+          channelHead(
+            stats,
+            'queue-growing',
+            (label) =>
+              `${label}: the unbounded queue keeps rising (${from} → ${queuedNow} over ${seconds(growing)}); its consumer falls behind and memory grows with it`,
+          ),
           since,
         );
       }
     }
     const leak = s['emitter-leak'];
-    const listeners = leak === null ? null : (stats.probe?.listeners?.() ?? null);
+    const listeners = leak === null || stats.probe?.listeners === undefined ? null : stats.probe.listeners();
     if (leak !== null && listeners !== null) {
       const over = listeners.max > 0 && listeners.count > listeners.max;
       if (!over) stats.overListenersSinceMs = -1;
@@ -229,11 +235,12 @@ export class LintEngine {
         if (stats.overListenersSinceMs < 0) stats.overListenersSinceMs = now;
         if (now - stats.overListenersSinceMs >= leak)
           raise(
-            {
-              ...head('emitter-leak'),
-              say: (label) =>
+            channelHead(
+              stats,
+              'emitter-leak',
+              (label) =>
                 `${label}: ${listeners.count} listeners, past the emitter's limit of ${listeners.max} (Node's MaxListenersExceededWarning); are listeners added and never removed?`,
-            },
+            ),
             stats.overListenersSinceMs,
           );
       }
@@ -363,6 +370,18 @@ export class LintEngine {
 function seriesOf(holder: { history: Series | null }, fields: number, clock: TickClock): Series {
   if (holder.history === null) holder.history = new Series(fields, clock);
   return holder.history;
+}
+
+function channelHead(stats: ChannelStats, lint: LintName, say: (label: string) => string) {
+  return {
+    lint,
+    kind: 'channel' as const,
+    id: stats.id,
+    siteId: stats.site.id,
+    label: stats.site.labelFor(stats.ordinal),
+    siteLabel: stats.site.label,
+    say,
+  };
 }
 
 function futureHead(lint: LintName, site: FutureSite) {

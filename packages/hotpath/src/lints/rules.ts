@@ -8,9 +8,13 @@
 /** What the rules read: Series implements it, and so can a test's array. */
 export interface Samples {
   readonly length: number;
+  /** The nominal time between samples, in ms. */
+  readonly intervalMs: number;
   value(i: number, field: number): number;
   /** When sample i was taken, in ms; NaN when unknown. */
   time(i: number): number;
+  /** The smallest value of a field over samples `from` (included) to `to` (excluded). */
+  min(from: number, to: number, field: number): number;
 }
 
 /** The share of the window's samples that must be full. */
@@ -22,12 +26,15 @@ export const MIN_SAMPLES = 3;
  * The index of the oldest sample inside `(now - windowMs, now]`, or -1 when the history does not reach
  * back past the window's start (not warmed up yet).
  */
-function windowStart(samples: Samples, now: number, windowMs: number): number {
+function windowStart(samples: Samples, now: number, windowMs: number, intervalMs: number): number {
   const from = now - windowMs;
-  let i = samples.length - 1;
-  while (i >= 0 && samples.time(i) > from) i--;
+  // Samples are one per tick: start from where the window would begin at the nominal interval and
+  // step to the exact boundary (a step or two when ticks ran late).
+  let i = Math.max(0, samples.length - 1 - Math.ceil(windowMs / intervalMs));
+  while (i < samples.length - 1 && !(samples.time(i) > from) && samples.time(i + 1) <= from) i++;
+  while (i > 0 && samples.time(i) > from) i--;
   // Sample i is at or before the window's start: the history covers the window.
-  if (i < 0 || !Number.isFinite(samples.time(i))) return -1;
+  if (!(samples.time(i) <= from)) return -1;
   return samples.length - (i + 1) >= MIN_SAMPLES ? i + 1 : -1;
 }
 
@@ -36,7 +43,7 @@ function windowStart(samples: Samples, now: number, windowMs: number): number {
  * sample of the window.
  */
 export function channelFull(samples: Samples, full: number, now: number, windowMs: number): number | null {
-  const start = windowStart(samples, now, windowMs);
+  const start = windowStart(samples, now, windowMs, samples.intervalMs);
   if (start < 0) return null;
   let fullCount = 0;
   let first = -1;
@@ -52,7 +59,7 @@ export function channelFull(samples: Samples, full: number, now: number, windowM
 
 /** The share of the last `windowMs` the channel was full (for the message). */
 export function fullShare(samples: Samples, full: number, now: number, windowMs: number): number {
-  const start = Math.max(0, windowStart(samples, now, windowMs));
+  const start = Math.max(0, windowStart(samples, now, windowMs, samples.intervalMs));
   let fullCount = 0;
   for (let i = start; i < samples.length; i++) if (samples.value(i, full) > 0) fullCount++;
   return samples.length === start ? 0 : fullCount / (samples.length - start);
@@ -89,16 +96,25 @@ const PARTS = 6;
  * qualifies; only a queue that keeps rising without draining does.
  */
 export function queueGrowing(samples: Samples, queued: number, now: number, windowMs: number): number | null {
-  const start = windowStart(samples, now, windowMs);
+  const start = windowStart(samples, now, windowMs, samples.intervalMs);
   if (start < 0) return null;
   const count = samples.length - start;
   if (count < PARTS) return null;
-  const floors = new Array<number>(PARTS).fill(Number.POSITIVE_INFINITY);
-  for (let i = start; i < samples.length; i++) {
-    const part = Math.min(PARTS - 1, Math.floor(((i - start) * PARTS) / count));
-    floors[part] = Math.min(floors[part]!, samples.value(i, queued));
+  const floor = (part: number) =>
+    samples.min(
+      start + Math.floor((part * count) / PARTS),
+      start + Math.floor(((part + 1) * count) / PARTS),
+      queued,
+    );
+  // The first and last parts first: a flat or draining queue is turned down after a third of the samples.
+  const first = floor(0);
+  const last = floor(PARTS - 1);
+  if (last - first < 2) return null;
+  let previous = first;
+  for (let part = 1; part < PARTS - 1; part++) {
+    const current = floor(part);
+    if (current < previous || current <= 0) return null;
+    previous = current;
   }
-  if (floors[1]! <= 0 || floors[PARTS - 1]! - floors[0]! < 2) return null;
-  for (let part = 1; part < PARTS; part++) if (floors[part]! < floors[part - 1]!) return null;
-  return samples.time(start);
+  return last >= previous ? samples.time(start) : null;
 }

@@ -60,7 +60,8 @@ export class Series {
   }
 
   /**
-   * Opens the sample of tick `tick` and returns where its fields go (`data[at + field] = value`).
+   * Opens the sample of tick `tick` and returns where its fields go (`data[at + field] = value`); the
+   * caller writes every field.
    * A row that missed ticks starts over, so that sample i stays tick-aligned.
    */
   open(tick: number): number {
@@ -78,9 +79,12 @@ export class Series {
       slot = this.start;
       this.start = (this.start + 1) % this.capacity;
     }
-    const at = slot * this.fields;
-    this.data.fill(0, at, at + this.fields);
-    return at;
+    // Not cleared: whoever opens a sample writes every one of its fields.
+    return slot * this.fields;
+  }
+
+  get intervalMs(): number {
+    return this.clock.intervalMs;
   }
 
   get buffer(): Float32Array {
@@ -90,6 +94,19 @@ export class Series {
   /** Field `field` of the i-th oldest sample. */
   value(i: number, field: number): number {
     return this.data[((this.start + i) % this.capacity) * this.fields + field]!;
+  }
+
+  /** The smallest value of `field` over the samples `from` (included) to `to` (excluded), oldest first. */
+  min(from: number, to: number, field: number): number {
+    let min = Number.POSITIVE_INFINITY;
+    const { data, capacity, fields } = this;
+    let slot = (this.start + from) % capacity;
+    for (let i = from; i < to; i++) {
+      const value = data[slot * fields + field]!;
+      if (value < min) min = value;
+      slot = slot + 1 === capacity ? 0 : slot + 1;
+    }
+    return min;
   }
 
   /** When the i-th oldest sample was taken (ms since monitoring started). */

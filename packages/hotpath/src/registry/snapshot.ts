@@ -81,5 +81,6 @@ export function emptySnapshot(): Snapshot {
     functions: [],
     gauges: [],
     faults: 0,
+    lints: [],
   };
 }
