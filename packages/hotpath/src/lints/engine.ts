@@ -65,6 +65,7 @@ export class LintEngine {
   private raised: Raised[] = [];
   /** When each raised lint began, kept while it stays raised so that `since` survives the window. */
   private sinceByKey = new Map<number, number>();
+  private spareSince = new Map<number, number>();
   private startedMs = -1;
   private stallsSeen = -1;
   private loopLastBlockedMs = -1;
@@ -92,7 +93,9 @@ export class LintEngine {
     if (this.startedMs < 0) this.startedMs = now;
     const tick = this.clock.tick(now);
     const raised: Raised[] = [];
-    const nextSince = new Map<number, number>();
+    // Two maps used in turn: last tick's is read while this tick's is filled.
+    const nextSince = this.spareSince;
+    nextSince.clear();
     const raise: Raise = (r, since) => {
       // A number, not a string: this runs for every raised lint on every tick.
       const key = (r.id * 4 + KIND_INDEX[r.kind]) * 8 + LINT_INDEX[r.lint];
@@ -107,6 +110,7 @@ export class LintEngine {
     inFlight += this.futures(tick, now, raise);
     this.loop(now, inFlight, stalls, raise);
     this.raised = raised;
+    this.spareSince = this.sinceByKey;
     this.sinceByKey = nextSince;
   }
 
