@@ -8,6 +8,8 @@
  *   3. a message workload over those channels for fixed windows, with the tick running every second and
  *      without the engine at all, interleaved: the throughput ratio is the lints' cost to the program.
  *
+ * It loads the built library (what users run): `npm run build` first (`npm run bench` does).
+ *
  *   node --import tsx bench/lints.bench.ts
  */
 
@@ -21,11 +23,11 @@ process.env.HOTPATH_METRICS_SERVER_OFF = '1';
 process.env.HOTPATH_REPORT = 'off';
 process.env.HOTPATH_RUNTIME_INTERVAL_MS = '3600000';
 
-const { channel, future, stream } = await import('../packages/hotpath/src/index.ts');
-const { bounded, unbounded } = await import('../packages/hotpath/src/primitives/index.ts');
-const { LintEngine } = await import('../packages/hotpath/src/lints/engine.ts');
-const { defaultLintSettings, LINT_NAMES } = await import('../packages/hotpath/src/lints/names.ts');
-const { takeSnapshot } = await import('../packages/hotpath/src/registry/snapshot.ts');
+const { channel, future, stream } = await import('../packages/hotpath/dist/index.js');
+const { bounded, unbounded } = await import('../packages/hotpath/dist/primitives/index.js');
+const { LintEngine } = await import('../packages/hotpath/dist/lints/engine.js');
+const { defaultLintSettings, LINT_NAMES } = await import('../packages/hotpath/dist/lints/names.js');
+const { takeSnapshot } = await import('../packages/hotpath/dist/registry/snapshot.js');
 
 const CHANNELS = 10_000;
 const STREAMS = 1_000;
@@ -33,6 +35,7 @@ const FUTURE_SITES = 100;
 const SITES = 100;
 const TICKS = 150;
 const BUDGET_MS = 5;
+const ROUNDS = 6;
 
 type Pair = [{ trySend(v: number): boolean }, { tryRecv(): number | undefined }];
 const pairs: Pair[] = [];
@@ -131,7 +134,7 @@ export async function run(): Promise<BenchResult[]> {
   const sampling = timeTicks(off);
   const ratios: number[] = [];
   const perOp: [number, number][] = [];
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const first = round % 2 === 0;
     const a = await window(first, 3000);
     const b = await window(!first, 3000);
@@ -148,7 +151,7 @@ export async function run(): Promise<BenchResult[]> {
   console.log(`  one tick, history sampling alone (all lints off): ${sampling.tickMs.toFixed(2)} ms`);
   console.log(`  for scale, takeSnapshot('site') of the same rows: ${snapshotMs.toFixed(2)} ms`);
   console.log(
-    `  message workload (trySend + tryRecv over the same channels), CPU per message with the engine ticking each second: ${median(perOp.map((p) => p[0])).toFixed(0)} ns, without it: ${median(perOp.map((p) => p[1])).toFixed(0)} ns, ratio ×${throughput.toFixed(3)} (median of 4 interleaved 3 s windows)`,
+    `  message workload (trySend + tryRecv over the same channels), CPU per message with the engine ticking each second: ${median(perOp.map((p) => p[0])).toFixed(0)} ns, without it: ${median(perOp.map((p) => p[1])).toFixed(0)} ns, ratio ×${throughput.toFixed(3)} (median of ${ROUNDS} interleaved 3 s windows)`,
   );
   return [
     {

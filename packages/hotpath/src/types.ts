@@ -146,7 +146,20 @@ export interface StreamRow extends RowIdentity {
   history?: RowHistory;
 }
 
+/** `future`: a wrapper (`future`, `futureFn`); `http-server`/`http-client`: made by `hotpath/register`. */
+export type FutureKind = 'future' | 'http-server' | 'http-client';
+
+/** Responses counted by the first digit of their status code. */
+export interface StatusClasses {
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
+}
+
 export interface FutureRow extends RowIdentity {
+  kind: FutureKind;
   /** Set on rows that a worker thread published; rows of the main thread have none. */
   threadId?: number;
   calls: number;
@@ -158,6 +171,8 @@ export interface FutureRow extends RowIdentity {
   /** Calls the garbage collector took while they were pending (they end `cancelled`). */
   lost?: number;
   history?: RowHistory;
+  /** HTTP rows only: the responses by status class (a call that got no response has none). */
+  statusClasses?: StatusClasses;
 }
 
 export interface FunctionRow {

@@ -51,6 +51,7 @@ describe('readConfig', () => {
       focus: null,
       timeExclusive: false,
       lints: defaultLintSettings(),
+      auto: new Set(['http', 'fetch', 'workers']),
     });
   });
 
@@ -71,6 +72,7 @@ describe('readConfig', () => {
       HOTPATH_TIME_EXCLUSIVE: 'yes',
       HOTPATH_LINTS: 'all=off,channel-full=3s',
       NO_COLOR: '1',
+      HOTPATH_AUTO: 'streams, HTTP',
     });
     assert.deepEqual(warnings, []);
     assert.deepEqual(config, {
@@ -98,7 +100,14 @@ describe('readConfig', () => {
         'loop-blocked': null,
         'emitter-leak': null,
       },
+      auto: new Set(['streams', 'http']),
     });
+  });
+
+  test('HOTPATH_AUTO=none turns every automatic instrumentation off', () => {
+    const { config, warnings } = read({ HOTPATH: '1', HOTPATH_AUTO: ' None ' });
+    assert.deepEqual(warnings, []);
+    assert.equal(config.auto.size, 0);
   });
 
   test('bad values: one warning naming the variable each, then the default', () => {
@@ -112,6 +121,7 @@ describe('readConfig', () => {
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
+      HOTPATH_AUTO: 'http,sockets',
     });
     assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
@@ -121,6 +131,7 @@ describe('readConfig', () => {
     assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
     assert.equal(config.metricsSeriesLimit, 2000);
+    assert.deepEqual([...config.auto], ['http', 'fetch', 'workers']);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
@@ -132,6 +143,7 @@ describe('readConfig', () => {
         'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
+        'HOTPATH_AUTO',
       ],
     );
   });

@@ -314,6 +314,8 @@ export class LintEngine {
     const threshold = this.settings['future-pending'];
     if (threshold !== null) {
       for (const [site, stale] of futureRegistry.stalePending(now, threshold, STALE_CALLS_CAP)) {
+        // Requests to and from HTTP servers may stay open by design (long polls, event streams).
+        if (site.kind !== 'future') continue;
         const age = now - stale.oldestMs;
         const more = stale.count > 1 ? ` (${stale.count} calls pending over ${seconds(threshold)})` : '';
         raise(
