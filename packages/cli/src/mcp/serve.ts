@@ -104,19 +104,7 @@ function build(endpoint: Endpoint): McpServer {
       description:
         'What hotpath finds wrong now, per site row: channel-full (its consumer is the bottleneck), consumer-stalled, queue-growing, future-pending, future-lost, stream-unconsumed, loop-blocked, emitter-leak; each with a message and since when.',
       inputSchema: {
-        lint: z
-          .enum([
-            'channel-full',
-            'consumer-stalled',
-            'queue-growing',
-            'future-pending',
-            'future-lost',
-            'stream-unconsumed',
-            'loop-blocked',
-            'emitter-leak',
-          ])
-          .optional()
-          .describe('only this lint'),
+        lint: z.string().optional().describe('only this lint (one of the names above)'),
         limit,
       },
     },

@@ -89,6 +89,15 @@ export function consumerStalled(
 /** How many parts `queue-growing` splits its window into. */
 const PARTS = 6;
 
+/** The lowest value of `field` in part `part` of the `count` samples from `start` (no closure: hot). */
+function partFloor(samples: Samples, start: number, count: number, part: number, field: number): number {
+  return samples.min(
+    start + Math.floor((part * count) / PARTS),
+    start + Math.floor(((part + 1) * count) / PARTS),
+    field,
+  );
+}
+
 /**
  * `queue-growing`: over the last `windowMs`, split into six parts, the lowest depth of each part is at
  * least the one before, it never empties after the first part, and the floor rises by 2 items or more.
@@ -100,19 +109,13 @@ export function queueGrowing(samples: Samples, queued: number, now: number, wind
   if (start < 0) return null;
   const count = samples.length - start;
   if (count < PARTS) return null;
-  const floor = (part: number) =>
-    samples.min(
-      start + Math.floor((part * count) / PARTS),
-      start + Math.floor(((part + 1) * count) / PARTS),
-      queued,
-    );
   // The first and last parts first: a flat or draining queue is turned down after a third of the samples.
-  const first = floor(0);
-  const last = floor(PARTS - 1);
+  const first = partFloor(samples, start, count, 0, queued);
+  const last = partFloor(samples, start, count, PARTS - 1, queued);
   if (last - first < 2) return null;
   let previous = first;
   for (let part = 1; part < PARTS - 1; part++) {
-    const current = floor(part);
+    const current = partFloor(samples, start, count, part, queued);
     if (current < previous || current <= 0) return null;
     previous = current;
   }

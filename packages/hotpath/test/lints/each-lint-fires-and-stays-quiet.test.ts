@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { LINT_NAMES } from '../../src/lints/names.ts';
 import { runScript, scenarios } from '../helpers/run-script.ts';
 import type { Seen } from '../scenarios/lints/observe.ts';
 
@@ -18,16 +19,7 @@ const ENV = {
     'channel-full=600ms,consumer-stalled=600ms,queue-growing=1s,future-pending=600ms,stream-unconsumed=600ms,loop-blocked=150ms,emitter-leak=200ms',
 };
 
-const NAMES = [
-  'channel-full',
-  'consumer-stalled',
-  'queue-growing',
-  'future-pending',
-  'future-lost',
-  'stream-unconsumed',
-  'loop-blocked',
-  'emitter-leak',
-] as const;
+const NAMES = LINT_NAMES;
 
 const results = new Map<string, { seen: Seen; extra: Record<string, unknown>; stderr: string }>();
 
