@@ -378,7 +378,6 @@ const FUTURE_COLUMNS: Column[] = [
   },
   countColumn('untracked', 'Untracked', 9, 4, 'untracked'),
   rateColumn(2),
-  trendColumn('pending', 'Pending trend', 5),
   durationColumn('p50', 'p50', (row) => nestedNumber(row, 'duration', 'p50Ms'), 3),
   durationColumn('p95', 'p95', (row) => nestedNumber(row, 'duration', 'p95Ms'), 3),
   durationColumn('max', 'max', (row) => nestedNumber(row, 'duration', 'maxMs'), 4),

@@ -51,7 +51,7 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     assert.match(first, /✓ Live/);
     assert.match(first, /^┃Channel\s+Type\s+State\s+Sent\s+Recv\s+Queue/m);
     assert.match(first, /^┃results\s+unbounded/m);
-    assert.match(first, /^┃reply\S*\s+oneshot/m);
+    assert.match(first, /^┃reply(?: \(×\d+\))?\s+oneshot/m);
 
     const full = await waitFor(
       'jobs to fill',
