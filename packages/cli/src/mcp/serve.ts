@@ -16,6 +16,7 @@ import {
   type ListKind,
   lints,
   list,
+  runtime,
   SORTABLE,
   status,
   streamLogs,
@@ -80,6 +81,15 @@ function build(endpoint: Endpoint): McpServer {
       (query) => answer(() => list(endpoint, kind, query)),
     );
   }
+  server.registerTool(
+    'runtime',
+    {
+      description:
+        'The process: event-loop delay (p50, p99, max) and utilisation, heap, rss, GC by kind, loop stalls, and each worker thread.',
+      inputSchema: {},
+    },
+    () => answer(() => runtime(endpoint)),
+  );
   server.registerTool(
     'channel_logs',
     {
