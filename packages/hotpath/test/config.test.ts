@@ -51,6 +51,9 @@ describe('readConfig', () => {
       focus: null,
       timeExclusive: false,
       lints: defaultLintSettings(),
+      record: null,
+      recordMaxMb: 100,
+      recordIntervalMs: 1000,
       auto: new Set(['http', 'fetch', 'workers']),
     });
   });
@@ -71,6 +74,9 @@ describe('readConfig', () => {
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
       HOTPATH_LINTS: 'all=off,channel-full=3s',
+      HOTPATH_RECORD: ' run.hotpath.gz ',
+      HOTPATH_RECORD_MAX_MB: '0.5',
+      HOTPATH_RECORD_INTERVAL_MS: '200',
       NO_COLOR: '1',
       HOTPATH_AUTO: 'streams, HTTP',
     });
@@ -100,6 +106,9 @@ describe('readConfig', () => {
         'loop-blocked': null,
         'emitter-leak': null,
       },
+      record: 'run.hotpath.gz',
+      recordMaxMb: 0.5,
+      recordIntervalMs: 200,
       auto: new Set(['streams', 'http']),
     });
   });
@@ -121,8 +130,12 @@ describe('readConfig', () => {
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
+      HOTPATH_RECORD_MAX_MB: '0',
+      HOTPATH_RECORD_INTERVAL_MS: 'fast',
       HOTPATH_AUTO: 'http,sockets',
     });
+    assert.equal(config.recordMaxMb, 100);
+    assert.equal(config.recordIntervalMs, 1000);
     assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
@@ -144,6 +157,8 @@ describe('readConfig', () => {
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
         'HOTPATH_AUTO',
+        'HOTPATH_RECORD_MAX_MB',
+        'HOTPATH_RECORD_INTERVAL_MS',
       ],
     );
   });
