@@ -8,6 +8,7 @@ interface Emitter {
   emit(event: string | symbol, ...args: unknown[]): boolean;
   on(event: string | symbol, listener: (...args: unknown[]) => void): unknown;
   listenerCount(event: string | symbol): number;
+  getMaxListeners?(): number;
 }
 
 /**
@@ -42,11 +43,13 @@ export const eventEmitterAdapter: ChannelAdapter = {
         others ??= register('(other events)');
         return others;
       }
-      const stats = register(typeof event === 'symbol' ? event.toString() : `'${event}'`);
+      const stats = register(typeof event === 'symbol' ? event.toString() : `'${event}'`, event);
       rows.set(event, stats);
       return stats;
     };
-    const register = (variant: string): ChannelStats => {
+    // The probe must not keep the emitter alive: the registry ends its rows once it is collected.
+    const emitterRef = new WeakRef(target as Emitter);
+    const register = (variant: string, event?: string | symbol): ChannelStats => {
       const stats = registerChannel(
         {
           kind: 'event-emitter',
@@ -59,7 +62,8 @@ export const eventEmitterAdapter: ChannelAdapter = {
         target,
         variant,
       );
-      stats.probe = nothingQueued;
+      stats.probe =
+        event === undefined ? nothingQueued : { ...nothingQueued, listeners: () => listenersOf(event) };
       return stats;
     };
     // Programs mostly emit one event name many times in a row: skip the map lookup then.
@@ -79,6 +83,13 @@ export const eventEmitterAdapter: ChannelAdapter = {
                 : (listeners as unknown[]).length;
           }
         : (emitter: Emitter, event: string | symbol) => emitter.listenerCount(event);
+    /** Read on the history tick only (the `emitter-leak` lint). */
+    const listenersOf = (event: string | symbol) => {
+      const emitter = emitterRef.deref();
+      if (emitter === undefined) return null;
+      const max = typeof emitter.getMaxListeners === 'function' ? emitter.getMaxListeners() : 0;
+      return { count: countListeners(emitter, event), max };
+    };
     patch<Emitter['emit']>(
       target,
       'emit',
