@@ -42,6 +42,12 @@ export class ChannelStats implements Tracked, ChannelObserver {
   queuedFrom: (() => number) | null = null;
   /** Where the primitive itself knows its buffer and backpressure better than the counters do. */
   probe: ChannelProbe | null = null;
+  /**
+   * Where a wrapper counts one side per message and derives the other (a Node stream's sends from its
+   * own buffer, an emitter's deliveries from its listener count), this brings `sent` / `received` up to
+   * date; `settle()` runs it before anything reads them.
+   */
+  derive: (() => void) | null = null;
   readonly kind: string;
   readonly type: string;
   readonly capacity: number | null;
@@ -86,6 +92,11 @@ export class ChannelStats implements Tracked, ChannelObserver {
     const index = ++this.received;
     if (index === this.nextReceivedStamp) this.stampReceived(index);
     if (this.receivedLog !== null) this.receivedLog.push({ index, timestampMs: nowMs(), message: null });
+  }
+
+  /** Brings derived counts up to date; every reader of `sent` / `received` calls this first. */
+  settle(): void {
+    if (this.derive !== null) this.derive();
   }
 
   /**
@@ -150,6 +161,7 @@ export class ChannelStats implements Tracked, ChannelObserver {
 }
 
 export function channelRow(stats: ChannelStats): ChannelRow {
+  stats.settle();
   return {
     id: stats.id,
     label: stats.site.labelFor(stats.ordinal),
@@ -185,6 +197,7 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
     delay: null,
   };
   row.instances++;
+  stats.settle();
   row.sent += stats.sent;
   row.received += stats.received;
   row.queued += stats.currentQueued();
