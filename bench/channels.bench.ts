@@ -2,7 +2,7 @@
  * channel() on the primitives programs really use: throughput raw vs monitoring off vs on vs on with
  * `log`, one workload per kind, each as real code drives it (await, pipes, listeners).
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MessageChannel } from 'node:worker_threads';
@@ -55,6 +55,43 @@ const nodeWriteRead = (wrap: Wrap) => {
       for (let i = 0; i < 32; i++) stream.read();
       await new Promise(process.nextTick);
     }
+  };
+};
+
+/**
+ * The flowing case: a `'data'` listener, writes awaiting `'drain'` whenever `write()` says stop. Each
+ * write is delivered inside it, so this is the whole per-message path of a flowing PassThrough.
+ */
+const nodeFlowing = (wrap: Wrap) => {
+  const stream = wrap(new PassThrough({ objectMode: true, highWaterMark: 1024 }));
+  let received = 0;
+  stream.on('data', () => {
+    received++;
+  });
+  return async (ops: number) => {
+    const target = received + ops;
+    for (let i = 0; i < ops; i++) if (!stream.write(i)) await once(stream, 'drain');
+    if (received !== target) throw new Error('lost messages');
+  };
+};
+
+/** Paused mode: a `'readable'` listener drains the buffer with `read()`; the writer awaits `'drain'`. */
+const nodeReadable = (wrap: Wrap) => {
+  const stream = wrap(new PassThrough({ objectMode: true, highWaterMark: 1024 }));
+  let received = 0;
+  let wanted = 0;
+  let done = () => {};
+  stream.on('readable', () => {
+    while (stream.read() !== null) received++;
+    if (received === wanted) done();
+  });
+  return async (ops: number) => {
+    wanted = received + ops;
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    for (let i = 0; i < ops; i++) if (!stream.write(i)) await once(stream, 'drain');
+    if (received !== wanted) await finished;
   };
 };
 
@@ -152,6 +189,8 @@ const asyncChannel = (wrap: Wrap) => async (ops: number) => {
 
 const all = [
   cases('node PassThrough write+read (objectMode)', 32 * 300, nodeWriteRead),
+  { ...cases("node PassThrough flowing 'data', hwm 1024, await drain", 1_000_000, nodeFlowing), rounds: 11 },
+  cases("node PassThrough 'readable' + read(), hwm 1024", 20_000, nodeReadable),
   cases('node pipeline through a PassThrough', 20_000, nodePipeline),
   cases('web pipeThrough a TransformStream', 10_000, webPipe),
   cases('MessageChannel postMessage → on(message)', 10_000, ports),

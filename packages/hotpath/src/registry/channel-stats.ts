@@ -48,6 +48,8 @@ export class ChannelStats implements Tracked, ChannelObserver {
    * date; `settle()` runs it before anything reads them.
    */
   derive: (() => void) | null = null;
+  /** Where a wrapper times sends itself (`timeSend`): told at each receive the counter stamps. */
+  afterReceiveStamp: (() => void) | null = null;
   readonly kind: string;
   readonly type: string;
   readonly capacity: number | null;
@@ -123,16 +125,16 @@ export class ChannelStats implements Tracked, ChannelObserver {
   /** A side closed; `finished` when nothing more can be sent or received. */
   onClosed(finished: boolean): void {
     if (this.state !== 'notified') this.state = 'closed';
-    if (finished) this.registry.finish(this);
+    if (finished) this.finish();
   }
 
   onDrained(): void {
-    this.registry.finish(this);
+    this.finish();
   }
 
   onNotified(): void {
     this.state = 'notified';
-    this.registry.finish(this);
+    this.finish();
   }
 
   /** Nothing can flow through a channel nobody holds any more: it counts as closed. */
@@ -142,6 +144,12 @@ export class ChannelStats implements Tracked, ChannelObserver {
 
   onErrored(): void {
     this.state = 'errored';
+    this.finish();
+  }
+
+  /** Derived counts are taken while the primitive is still there to read them from. */
+  private finish(): void {
+    this.settle();
     this.registry.finish(this);
   }
 
@@ -153,6 +161,21 @@ export class ChannelStats implements Tracked, ChannelObserver {
   private stampReceived(index: number): void {
     this.delay!.stampReceived(index);
     this.nextReceivedStamp = this.delay!.nextReceived;
+    if (this.afterReceiveStamp !== null) this.afterReceiveStamp();
+  }
+
+  /**
+   * For a wrapper that sees sends only now and then (`onSent` not called): the message sent at `atMs`
+   * will be the `index`-th received, and its delivery is timed against that.
+   */
+  timeSend(index: number, atMs: number): void {
+    this.delay!.stampSentAt(index, atMs);
+    this.nextReceivedStamp = index;
+  }
+
+  /** The message timed for receive `index` will not be that receive after all (the order shifted). */
+  untimeSend(index: number): void {
+    this.delay!.forgetSent(index);
   }
 
   private logSent(index: number, value: unknown): void {
