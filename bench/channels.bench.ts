@@ -23,10 +23,14 @@ const wraps: Record<'raw' | 'off' | 'on' | 'log', Wrap> = {
   log: (target) => monitorChannel(target, { label: 'bench', log: true }, null) as typeof target,
 };
 
+/** hotpath-rs's published cost of one message through a wrapped channel (wrap mode, M2 Pro). */
+const hotpathRs = '47–88 ns';
+
 function cases(name: string, ops: number, workload: (wrap: Wrap) => (ops: number) => unknown): BenchCase {
   return {
     name,
     ops,
+    hotpathRs,
     // Rounds of ~1 ms swung this file's ratios by ±30% between runs on a busy machine: rounds of 20 ms or
     // more, more of them, and ratios paired within each round.
     rounds: 21,
@@ -194,7 +198,8 @@ const all = [
   cases('node pipeline through a PassThrough', 20_000, nodePipeline),
   cases('web pipeThrough a TransformStream', 10_000, webPipe),
   cases('MessageChannel postMessage → on(message)', 10_000, ports),
-  cases('EventEmitter emit, one listener', 200_000, emitter),
+  // Issue 21: an emit may cost at most 6 ns more than a bare one.
+  { ...cases('EventEmitter emit, one listener', 200_000, emitter), budget: { onExtraNs: 6 } },
   cases('it-pushable push → for await', 20_000, itPushable),
   cases('async-channel(64) push → for await', 20_000, asyncChannel),
 ];

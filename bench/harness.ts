@@ -33,6 +33,8 @@ export interface BenchResult {
   baseline?: string;
   /** What the budget allows for on/raw, if the issue set one. */
   budget?: { onRatio?: number; offRatio?: number; onExtraNs?: number };
+  /** hotpath-rs's published cost for the same kind of work, printed beside ours (on − raw). */
+  hotpathRs?: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export interface BenchCase {
   minRoundMs?: number;
   variants: Partial<Record<Variant, Workload>> & { raw: Workload; on: Workload };
   budget?: BenchResult['budget'];
+  hotpathRs?: string;
 }
 
 export async function measure(bench: BenchCase): Promise<BenchResult> {
@@ -109,6 +112,7 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
     spread,
     ratios,
     ...(bench.budget ? { budget: bench.budget } : {}),
+    ...(bench.hotpathRs ? { hotpathRs: bench.hotpathRs } : {}),
   };
 }
 
@@ -155,7 +159,10 @@ const iqr = (result: BenchResult, variant: Variant) => {
   return r === undefined ? '-' : `${r.p25.toFixed(2)}–${r.p75.toFixed(2)}`;
 };
 
-/** A plain-text table of results, ns/op and ratios to raw, with the budget verdicts. */
+/**
+ * A plain-text table of results, ns/op and ratios to raw, the absolute extra per operation beside
+ * hotpath-rs's published figure for the same kind of work (M2 Pro, its README), and the budget verdicts.
+ */
 export function formatResults(results: BenchResult[]): string {
   const header = [
     'benchmark',
@@ -167,6 +174,8 @@ export function formatResults(results: BenchResult[]): string {
     'on/raw',
     'on/raw p25–p75',
     'log/raw',
+    'on−raw ns',
+    'hotpath-rs',
     'budget',
   ];
   const rows = results
@@ -181,6 +190,8 @@ export function formatResults(results: BenchResult[]): string {
       shownRatio(r, 'on'),
       iqr(r, 'on'),
       shownRatio(r, 'log'),
+      `+${fmt(r.onNs - r.rawNs)}`,
+      r.hotpathRs ?? '',
       verdict(r),
     ]);
   return table(header, rows);
