@@ -1,4 +1,4 @@
-/** The command line: `hotpath console [--host H] [--port P] [--refresh-ms N]`, `hotpath mcp …`, `hotpath demo [--seconds N]`. */
+/** The command line: `hotpath run … -- <command>`, `hotpath console [--host H] [--port P] [--refresh-ms N]`, `hotpath mcp …`, `hotpath demo [--seconds N]`. */
 
 export interface ConsoleArgs {
   command: 'console';
@@ -15,6 +15,14 @@ export interface DemoArgs {
   refreshMs: number;
 }
 
+export interface RunArgs {
+  command: 'run';
+  /** The program and its arguments, exactly as given after `--`. */
+  argv: string[];
+  console: boolean;
+  refreshMs: number;
+}
+
 export interface McpArgs {
   command: 'mcp';
   host: string;
@@ -24,11 +32,16 @@ export interface McpArgs {
   http: number | null;
 }
 
-export type Args = ConsoleArgs | DemoArgs | McpArgs | { command: 'help' };
+export type Args = ConsoleArgs | DemoArgs | McpArgs | RunArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
+  hotpath run [--no-console] [--refresh-ms N] -- <command> [args…]
+      runs a Node program (node app.js, npm run start, npx tsx main.ts) monitored, with no change to it:
+      HTTP requests in and out and fetch calls become rows (HOTPATH_AUTO: http,fetch,workers by default;
+      add streams; none for wrappers only); the console shows them and the program's output; the exit
+      report prints after the program ends. --no-console: the program's output untouched, then the report
   hotpath console [--host H] [--port P] [--refresh-ms N] [--limit N]
       live view of a program running with HOTPATH=1
       defaults: HOTPATH_METRICS_HOST (127.0.0.1), HOTPATH_METRICS_PORT (6770), refresh 500 ms, limit 10000
@@ -47,6 +60,7 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h')
     return { command: 'help' };
+  if (command === 'run') return parseRun(rest);
   const flags = readFlags(rest);
   if (command === 'console') {
     const args: ConsoleArgs = {
@@ -82,6 +96,31 @@ export function parseArgs(argv: readonly string[], env: Env): Args {
     return args;
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** Options until `--` (or the first word that is not an option); everything after is the program's. */
+function parseRun(rest: readonly string[]): RunArgs {
+  let consoleOn = true;
+  let refreshMs = 500;
+  let i = 0;
+  for (; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-')) break;
+    if (arg === '--no-console') consoleOn = false;
+    else if (arg === '--refresh-ms' || arg.startsWith('--refresh-ms=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (value === undefined) throw new UsageError('--refresh-ms needs a value');
+      refreshMs = integer('--refresh-ms', value, 100, 10_000);
+    } else throw new UsageError(`unknown option ${arg} (the program's own options go after --)`);
+  }
+  const argv = rest.slice(i);
+  if (argv.length === 0 || argv[0] === '')
+    throw new UsageError('hotpath run needs a command: hotpath run -- node app.js');
+  return { command: 'run', argv, console: consoleOn, refreshMs };
 }
 
 function portFrom(flag: string | undefined, env: Env): number {

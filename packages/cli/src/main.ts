@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-/** The `hotpath` command: `hotpath console` and `hotpath demo`. */
+/** The `hotpath` command: `hotpath run`, `hotpath console` and `hotpath demo`. */
 import { parseArgs, USAGE, UsageError } from './args.js';
+
+// The environment as it was given: `hotpath run` hands it to the program untouched by what follows.
+const givenEnv: NodeJS.ProcessEnv = { ...process.env };
 
 // React picks its build, and Ink whether it may redraw (it will not when `CI` is set), when first loaded:
 // both are settled here, before either is imported. A terminal is interactive whatever CI says.
@@ -19,6 +22,10 @@ async function main(): Promise<number> {
   if (args.command === 'help') {
     process.stdout.write(USAGE);
     return 0;
+  }
+  if (args.command === 'run') {
+    const { runProgram } = await import('./run/run.js');
+    return runProgram(args, givenEnv);
   }
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');

@@ -2,6 +2,12 @@
 
 export type ReportFormat = 'table' | 'json' | 'json-pretty';
 
+/** What `hotpath/register` instruments without a wrapper call (`HOTPATH_AUTO`). */
+export type AutoKind = 'http' | 'fetch' | 'streams' | 'workers';
+export const AUTO_KINDS: readonly AutoKind[] = ['http', 'fetch', 'streams', 'workers'];
+/** `HOTPATH_AUTO` unset: everything but `streams`, which costs more and is opt-in. */
+export const DEFAULT_AUTO: readonly AutoKind[] = ['http', 'fetch', 'workers'];
+
 export interface Config {
   enabled: boolean;
   metricsPort: number;
@@ -18,6 +24,8 @@ export interface Config {
   /** How often the runtime sampler reads the event loop, heap and GC (and workers publish their rows). */
   runtimeIntervalMs: number;
   noColor: boolean;
+  /** Read only by `hotpath/register`: wrappers work the same whatever it says. */
+  auto: ReadonlySet<AutoKind>;
   /** `HOTPATH_FOCUS`: only rows whose label contains this text (or matches this `/regex/`) are shown. */
   focus: string | RegExp | null;
   /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
@@ -65,6 +73,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     futurePolls: readSwitch(env, 'HOTPATH_FUTURE_POLLS', warn),
     runtimeIntervalMs: readInteger(env, 'HOTPATH_RUNTIME_INTERVAL_MS', 1000, 50, 3_600_000, warn),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+    auto: readAuto(env, warn),
     focus: readFocus(env, warn),
     timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
   };
@@ -84,9 +93,29 @@ export function defaults(): Config {
     futurePolls: false,
     runtimeIntervalMs: 1000,
     noColor: false,
+    auto: new Set(DEFAULT_AUTO),
     focus: null,
     timeExclusive: false,
   };
+}
+
+/** `HOTPATH_AUTO`: a comma list of `http`, `fetch`, `streams`, `workers`, or `none`. */
+export function readAuto(env: Env, warn: Warn): ReadonlySet<AutoKind> {
+  const raw = env.HOTPATH_AUTO;
+  if (raw === undefined || raw.trim() === '') return new Set(DEFAULT_AUTO);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  if (names.length === 1 && names[0] === 'none') return new Set();
+  const unknown = names.filter((name) => !(AUTO_KINDS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    warn(
+      `HOTPATH_AUTO=${JSON.stringify(raw)} is not a comma list of ${AUTO_KINDS.join(', ')} (or none); using ${DEFAULT_AUTO.join(',')}`,
+    );
+    return new Set(DEFAULT_AUTO);
+  }
+  return new Set(names as AutoKind[]);
 }
 
 function readSwitch(env: Env, name: string, warn: Warn): boolean {

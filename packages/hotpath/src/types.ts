@@ -104,7 +104,20 @@ export interface StreamRow extends RowIdentity {
   producerWaitMs: number | null;
 }
 
+/** `future`: a wrapper (`future`, `futureFn`); `http-server`/`http-client`: made by `hotpath/register`. */
+export type FutureKind = 'future' | 'http-server' | 'http-client';
+
+/** Responses counted by the first digit of their status code. */
+export interface StatusClasses {
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
+}
+
 export interface FutureRow extends RowIdentity {
+  kind: FutureKind;
   /** Set on rows that a worker thread published; rows of the main thread have none. */
   threadId?: number;
   calls: number;
@@ -113,6 +126,8 @@ export interface FutureRow extends RowIdentity {
   rejected: number;
   cancelled: number;
   duration: DelayPercentiles | null;
+  /** HTTP rows only: the responses by status class (a call that got no response has none). */
+  statusClasses?: StatusClasses;
 }
 
 export interface FunctionRow {

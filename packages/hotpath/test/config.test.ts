@@ -49,6 +49,7 @@ describe('readConfig', () => {
       noColor: false,
       focus: null,
       timeExclusive: false,
+      auto: new Set(['http', 'fetch', 'workers']),
     });
   });
 
@@ -68,6 +69,7 @@ describe('readConfig', () => {
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
       NO_COLOR: '1',
+      HOTPATH_AUTO: 'streams, HTTP',
     });
     assert.deepEqual(warnings, []);
     assert.deepEqual(config, {
@@ -85,7 +87,14 @@ describe('readConfig', () => {
       noColor: true,
       focus: 'api/',
       timeExclusive: true,
+      auto: new Set(['streams', 'http']),
     });
+  });
+
+  test('HOTPATH_AUTO=none turns every automatic instrumentation off', () => {
+    const { config, warnings } = read({ HOTPATH: '1', HOTPATH_AUTO: ' None ' });
+    assert.deepEqual(warnings, []);
+    assert.equal(config.auto.size, 0);
   });
 
   test('bad values: one warning naming the variable each, then the default', () => {
@@ -99,6 +108,7 @@ describe('readConfig', () => {
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
+      HOTPATH_AUTO: 'http,sockets',
     });
     assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
@@ -108,6 +118,7 @@ describe('readConfig', () => {
     assert.equal(config.reportRows, 'site');
     assert.equal(config.futurePolls, false);
     assert.equal(config.metricsSeriesLimit, 2000);
+    assert.deepEqual([...config.auto], ['http', 'fetch', 'workers']);
     assert.deepEqual(
       warnings.map((w) => w.split('=')[0]),
       [
@@ -119,6 +130,7 @@ describe('readConfig', () => {
         'HOTPATH_REPORT_ROWS',
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
+        'HOTPATH_AUTO',
       ],
     );
   });

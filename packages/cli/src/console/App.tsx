@@ -15,6 +15,7 @@ import { useDetail, useInstances, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
 import { Notice } from './Notice.js';
+import { OutputPane, type OutputPaneSource } from './OutputPane.js';
 import { RuntimeView } from './RuntimeView.js';
 import { RateTracker } from './rates.js';
 import { type AnyRow, displayLabel, hasInstanceRows, type TabId, usableRows } from './rows.js';
@@ -33,6 +34,13 @@ export interface AppProps {
   title?: string;
   /** The clock for "updated 3s ago" (tests pin it). */
   now?: () => number;
+  /** `hotpath run`: the program's output, in a pane under the table. */
+  output?: OutputPaneSource;
+  /**
+   * `hotpath run`: sees every key first. `handled` stops it there (Ctrl-C went to the program), `quit`
+   * closes the console, null lets the console handle it as usual.
+   */
+  intercept?: (input: string, key: KeyFlags) => 'handled' | 'quit' | null;
 }
 
 const SINGULAR: Record<TabId, string> = {
@@ -56,6 +64,8 @@ export function App({
   size: fixedSize,
   title = 'hotpath console',
   now: clock = Date.now,
+  output,
+  intercept,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -129,7 +139,8 @@ export function App({
 
   // Layout: tab bar, status, main area, help; one row short of the screen so Ink never scrolls it.
   const screenRows = Math.max(10, size.rows - 1);
-  const mainHeight = screenRows - 3;
+  const paneHeight = output === undefined ? 0 : Math.min(12, Math.max(4, Math.floor(screenRows / 3)));
+  const mainHeight = screenRows - 3 - paneHeight;
   const tableHeight = Math.max(1, mainHeight - 3);
   const panelOpen = ui.panel && selectedRow !== undefined;
   const tableWidth = panelOpen ? Math.floor(size.columns / 2) : size.columns;
@@ -173,6 +184,12 @@ export function App({
   const logTop = windowTop(ui.logTop, logSelected, logHeight, logCount);
 
   useInput((input, key) => {
+    const intercepted = intercept?.(input, key) ?? null;
+    if (intercepted === 'quit') {
+      exit();
+      return;
+    }
+    if (intercepted === 'handled') return;
     // Keys typed faster than a frame arrive as one string ("jjj", "jobs\r"): each counts on its own.
     if (input.length > 1 && !key.ctrl && !key.meta) {
       for (const char of input) onKey(char, flagsOf(char));
@@ -362,6 +379,7 @@ export function App({
           </>
         )}
       </Box>
+      {output === undefined ? null : <OutputPane source={output} height={paneHeight} width={size.columns} />}
       {ui.editingFilter ? <FilterLine text={view.filter} /> : <HelpBar state={ui} />}
     </Box>
   );

@@ -313,6 +313,18 @@ const FUTURE_COLUMNS: Column[] = [
     },
   },
   countColumn('cancelled', 'Cancel', 7, 3),
+  {
+    // HTTP rows (from `hotpath run`): responses with a 4xx or 5xx status.
+    ...countColumn('statusClasses', 'HTTP err', 8, 2, 'statusClasses'),
+    sortValue: (row) => httpErrors(row),
+    cell: (row, _context, width) => {
+      const errors = httpErrors(row);
+      if (errors === null) return plain(UNKNOWN, width, 'right');
+      return [
+        { text: fit(formatCount(errors), width, 'right'), ...(errors ? { color: 'red' } : { dim: true }) },
+      ];
+    },
+  },
   countColumn('untracked', 'Untracked', 9, 4, 'untracked'),
   rateColumn(2),
   durationColumn('p50', 'p50', (row) => nestedNumber(row, 'duration', 'p50Ms'), 3),
@@ -326,6 +338,12 @@ const FUTURE_COLUMNS: Column[] = [
     'longestPendingMs',
   ),
 ];
+
+function httpErrors(row: AnyRow): number | null {
+  const client = nestedNumber(row, 'statusClasses', '4xx');
+  const server = nestedNumber(row, 'statusClasses', '5xx');
+  return client === null || server === null ? null : client + server;
+}
 
 /** Tab 5, hotpath-rs's timing table: durations come from a sample of the calls (see docs/functions.md). */
 const FUNCTION_COLUMNS: Column[] = [

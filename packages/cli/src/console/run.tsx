@@ -2,13 +2,26 @@
 import { render } from 'ink';
 import type { Endpoint } from '../client/endpoint.js';
 import { MetricsFeed } from '../client/feed.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 
 export interface ConsoleOptions {
   endpoint: Endpoint;
   refreshMs: number;
   limit: number;
   title?: string;
+  initialTab?: AppProps['initialTab'];
+  /** `hotpath run`: the program's output pane and its first look at every key. */
+  output?: AppProps['output'];
+  intercept?: AppProps['intercept'];
+  /** The console closes when this settles (the program ended and nothing waits for a key). */
+  closeWhen?: Promise<unknown>;
+  /**
+   * Whether a signal to this process closes the console and exits (128 + signal). `hotpath run` turns it
+   * off: it passes signals on to the program and closes once the program has ended.
+   */
+  exitOnSignal?: boolean;
+  /** Leaves the data shown as it is: no more refreshes (the program has ended). */
+  freezeWhen?: Promise<unknown>;
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -43,7 +56,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   stdout.on('resize', onResize);
   try {
     const instance = render(
-      <App source={feed} {...(options.title === undefined ? {} : { title: options.title })} />,
+      <App
+        source={feed}
+        {...(options.title === undefined ? {} : { title: options.title })}
+        {...(options.output === undefined ? {} : { output: options.output })}
+        {...(options.initialTab === undefined ? {} : { initialTab: options.initialTab })}
+        {...(options.intercept === undefined ? {} : { intercept: options.intercept })}
+      />,
       {
         exitOnCtrlC: false,
         incrementalRendering: false,
@@ -57,7 +76,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       restore();
       process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
     };
-    for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
+    const handleSignals = options.exitOnSignal !== false;
+    if (handleSignals) for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
+    void options.closeWhen?.then(() => instance.unmount());
+    void options.freezeWhen?.then(() => feed.close());
     try {
       await instance.waitUntilExit();
     } finally {

@@ -50,6 +50,7 @@ export function futureRow(fields: Partial<FutureRow> & Record<string, unknown>):
   const id = fields.id ?? nextId++;
   return {
     id,
+    kind: 'future',
     label: `app/work.ts:${id}`,
     source: null,
     hasCustomLabel: false,

@@ -39,22 +39,24 @@ export function exitCodeIn(file: string, what: string): Promise<string> {
 }
 
 /**
- * Runs `hotpath <args>` in session `demo` of a fresh tmux server at `columns`×`rows`; `body` may wait for
- * its exit code. The server and its files are gone afterwards, whatever happened.
+ * Runs `hotpath <args>` in session `demo` of a fresh tmux server at `columns`×`rows`, with the shell
+ * assignments `env` (`NAME=value …`) before it; `body` may wait for its exit code. The server and its
+ * files are gone afterwards, whatever happened.
  */
 export async function inTmux(
   args: string,
   [columns, rows]: [number, number],
   body: (exitCode: () => Promise<string>) => Promise<void>,
+  env = '',
 ): Promise<void> {
   newTmuxServer();
   requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'hotpath-e2e-'));
   const exitFile = join(dir, 'exit-code');
   try {
-    const command = `'${process.execPath}' '${MAIN}' ${args}; echo $? > '${exitFile}'; sleep 30`;
+    const command = `${env} '${process.execPath}' '${MAIN}' ${args}; echo $? > '${exitFile}'; sleep 30`;
     tmux('new-session', '-d', '-s', 'demo', '-x', String(columns), '-y', String(rows), command);
-    await body(() => exitCodeIn(exitFile, 'the demo to exit'));
+    await body(() => exitCodeIn(exitFile, 'hotpath to exit'));
   } finally {
     killTmuxServer();
     rmSync(dir, { recursive: true, force: true });

@@ -94,10 +94,8 @@ function streamKind(row: StreamRow): string {
   return row.kind;
 }
 
-/** Future rows gain a `kind` with the zero-code issue; until then every one is a plain `future`. */
 function futureKind(row: FutureRow): string {
-  const kind = (row as FutureRow & { kind?: unknown }).kind;
-  return typeof kind === 'string' ? kind : 'future';
+  return row.kind;
 }
 
 /**

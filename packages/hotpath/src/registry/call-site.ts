@@ -21,20 +21,46 @@ const MAX_CACHED = 10_000;
  * (`--enable-source-maps`, tsx); without maps the JavaScript line is the line.
  */
 export function captureCallSite(entry: Function): CallSite | null {
+  const frame = captureFrames(entry, 1)?.[0];
+  return frame === undefined ? null : siteOf(frame);
+}
+
+/**
+ * The first frame above `entry` that is neither Node's own (`node:…`) nor in a file `skip` names: where a
+ * program made something that Node's internals then built (a stream inside `zlib.createGzip()`). Null when
+ * the whole stack is Node's (a socket Node accepted on its own) or deeper than `depth` frames.
+ */
+export function captureOutsideSite(
+  entry: Function,
+  skip: (file: string) => boolean,
+  depth = 16,
+): CallSite | null {
+  const frames = captureFrames(entry, depth);
+  if (frames === undefined) return null;
+  for (const frame of frames) {
+    const file = frame.getFileName() ?? frame.getScriptNameOrSourceURL();
+    if (!file || file.startsWith('node:') || skip(file)) continue;
+    return siteOf(frame);
+  }
+  return null;
+}
+
+function captureFrames(entry: Function, depth: number): NodeJS.CallSite[] | undefined {
   const limit = Error.stackTraceLimit;
   const prepare = Error.prepareStackTrace;
-  Error.stackTraceLimit = 1;
+  Error.stackTraceLimit = depth;
   Error.prepareStackTrace = frameList;
-  let frame: NodeJS.CallSite | undefined;
   try {
     Error.captureStackTrace(holder, entry);
-    frame = (holder.stack as NodeJS.CallSite[] | undefined)?.[0];
+    return holder.stack as NodeJS.CallSite[] | undefined;
   } finally {
     holder.stack = undefined;
     Error.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
   }
-  if (frame === undefined) return null;
+}
+
+function siteOf(frame: NodeJS.CallSite): CallSite | null {
   const file = frame.getFileName() ?? frame.getScriptNameOrSourceURL();
   const line = frame.getLineNumber();
   const column = frame.getColumnNumber();

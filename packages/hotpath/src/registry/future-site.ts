@@ -1,4 +1,4 @@
-import type { FutureCall, FutureRow } from '../types.js';
+import type { FutureCall, FutureKind, FutureRow, StatusClasses } from '../types.js';
 import type { TrackedCall } from './future-call.js';
 import { RecentRing } from './recent-ring.js';
 import { Reservoir } from './reservoir.js';
@@ -18,18 +18,30 @@ export class FutureSite {
   /** The longest duration timed, sampled or not: a slow call outlives its turn and is always timed. */
   slowestMs = 0;
   readonly recent: RecentRing<TrackedCall>;
+  /** HTTP rows: responses per status class (index 0 = 1xx … 4 = 5xx); null for wrapper rows. */
+  readonly statuses: number[] | null;
 
   constructor(
     readonly id: number,
     readonly site: Site,
     logsLimit: number,
+    readonly kind: FutureKind = 'future',
   ) {
     this.recent = new RecentRing(logsLimit);
+    this.statuses = kind === 'future' ? null : [0, 0, 0, 0, 0];
+  }
+
+  /** Counts one response; codes outside 100–599 are counted with the nearest class. */
+  countStatus(code: number): void {
+    if (this.statuses === null) return;
+    const index = Math.min(4, Math.max(0, Math.floor(code / 100) - 1));
+    this.statuses[index]!++;
   }
 
   toRow(): FutureRow {
-    return {
+    const row: FutureRow = {
       id: this.id,
+      kind: this.kind,
       label: this.site.label,
       source: this.site.source,
       hasCustomLabel: this.site.hasCustomLabel,
@@ -41,6 +53,8 @@ export class FutureSite {
       cancelled: this.cancelled,
       duration: this.duration(),
     };
+    if (this.statuses !== null) row.statusClasses = statusClasses(this.statuses);
+    return row;
   }
 
   private duration(): FutureRow['duration'] {
@@ -63,6 +77,11 @@ export class FutureSite {
         result: call.result,
       }));
   }
+}
+
+function statusClasses(counts: number[]): StatusClasses {
+  const [c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0] = counts;
+  return { '1xx': c1, '2xx': c2, '3xx': c3, '4xx': c4, '5xx': c5 };
 }
 
 export function round(ms: number): number {

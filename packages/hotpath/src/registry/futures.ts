@@ -1,5 +1,5 @@
 import { config } from '../config.js';
-import type { CallState, FutureCalls, FutureRow, LogOption } from '../types.js';
+import type { CallState, FutureCalls, FutureKind, FutureRow, LogOption } from '../types.js';
 import type { CallSite } from './call-site.js';
 import { nowMs } from './clock.js';
 import { recordFault, shielded } from './faults.js';
@@ -8,7 +8,7 @@ import { TrackedCall } from './future-call.js';
 import { FutureSite, round } from './future-site.js';
 import { EXACT_FIRST, oneInSampleEvery, SAMPLE_EVERY } from './sampling.js';
 import { compareSites } from './site-order.js';
-import { Sites } from './sites.js';
+import { Site, Sites } from './sites.js';
 
 /** A call that has not settled, as the report's hang list shows it. */
 export interface PendingCall {
@@ -26,11 +26,29 @@ class FutureRegistry {
   private readonly sites = new Sites('future');
   private readonly bySite = new Map<object, FutureSite>();
   private readonly byId = new Map<number, FutureSite>();
+  private readonly byName = new Map<string, FutureSite>();
   private nextRowId = 1;
   private nextCallId = 1;
   /** Calls still pending, oldest first: a doubly linked list threaded through the calls themselves. */
   private head: TrackedCall | null = null;
   private tail: TrackedCall | null = null;
+
+  /**
+   * The row of an automatically instrumented kind (an HTTP route), named by `label`. The caller bounds
+   * how many distinct labels it asks for.
+   */
+  namedSite(label: string, kind: Exclude<FutureKind, 'future'>): FutureSite {
+    const key = `${kind}\u0000${label}`;
+    let stats = this.byName.get(key);
+    if (stats === undefined) {
+      const id = this.nextRowId++;
+      stats = new FutureSite(id, new Site(id, null, label, true), config.logsLimit, kind);
+      this.byName.set(key, stats);
+      this.bySite.set(stats.site, stats);
+      this.byId.set(stats.id, stats);
+    }
+    return stats;
+  }
 
   site(callSite: CallSite | null, label: string | undefined): FutureSite {
     const site = this.sites.resolve(callSite, label);

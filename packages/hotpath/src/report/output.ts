@@ -21,14 +21,24 @@ export function writeStdoutFully(text: string): void {
   }
 }
 
+/** Where the default report goes instead of stdout (`hotpath run` collects it); null: stdout. */
+let reportSink: ((text: string) => void) | null = null;
+
+/** Sends reports meant for stdout to `sink` instead, uncoloured. Used by `hotpath/register` under `hotpath run`. */
+export function sendReportsTo(sink: (text: string) => void): void {
+  reportSink = sink;
+}
+
 export function writeReportNow(text: string, output: Output | undefined): void {
   if (text === '') return;
-  if (output === undefined || output === process.stdout) writeStdoutFully(text);
+  if (reportSink !== null && (output === undefined || output === process.stdout)) reportSink(text);
+  else if (output === undefined || output === process.stdout) writeStdoutFully(text);
   else output.write(text);
 }
 
 export function useColor(output: Output | undefined): boolean {
   if (config.noColor) return false;
+  if (reportSink !== null && (output === undefined || output === process.stdout)) return false;
   const target = (output ?? process.stdout) as { isTTY?: boolean };
   return target.isTTY === true;
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { recordFault } from '../registry/faults.js';
 import { isLoopback, TokenCheck } from './auth.js';
+import { markHotpathServer } from './own-servers.js';
 import { rawErrorResponse } from './respond.js';
 import { handleRequest, type RouteContext } from './routes.js';
 import { EventHub, HEARTBEAT_MS } from './sse.js';
@@ -59,6 +60,7 @@ export function listenMetricsServer(options: MetricsServerOptions): Promise<Metr
     },
     (req, res) => handleRequest(req, res, context),
   );
+  markHotpathServer(server);
   server.maxConnections = MAX_CONNECTIONS;
   server.unref();
   server.on('connection', (socket: Socket) => {

@@ -52,6 +52,7 @@ function futureRow(label: string, fields: Partial<FutureRow>): FutureRow {
     source: 'app.ts:2',
     hasCustomLabel: true,
     instances: 1,
+    kind: 'future',
     calls: 0,
     pending: 0,
     resolved: 0,

@@ -30,6 +30,9 @@ export function futuresSection(
     { header: 'p95', align: 'right' as const },
     { header: 'Max', align: 'right' as const },
   ];
+  // Rows from `hotpath/register`'s HTTP instrumentation also say how their responses went.
+  const http = rows.some((row) => row.statusClasses !== undefined);
+  if (http) columns.push({ header: 'Responses', align: 'right' as const });
   const body = rows.map((row) => [
     row.label,
     ...thread.cells(row),
@@ -41,9 +44,17 @@ export function futuresSection(
     row.duration ? formatDurationMs(row.duration.p50Ms) : '-',
     row.duration ? formatDurationMs(row.duration.p95Ms) : '-',
     row.duration ? formatDurationMs(row.duration.maxMs) : '-',
+    ...(http ? [responses(row)] : []),
   ]);
   const table = `Futures:\n${renderTable(columns, body, color)}`;
   return pending.total === 0 ? table : `${table}\n\n${pendingList(pending)}`;
+}
+
+/** `2xx:30 4xx:1`: the status classes that occurred. */
+function responses(row: FutureRow): string {
+  if (row.statusClasses === undefined) return '-';
+  const seen = Object.entries(row.statusClasses).filter(([, count]) => count > 0);
+  return seen.length === 0 ? '-' : seen.map(([name, count]) => `${name}:${count}`).join(' ');
 }
 
 function pendingList(pending: { total: number; oldest: PendingCall[] }): string {
