@@ -138,6 +138,7 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
 }
 
+const signed = (ns: number) => `${ns < 0 ? '−' : '+'}${fmt(Math.abs(ns))}`;
 const fmt = (ns: number | undefined) => (ns === undefined ? '-' : ns < 10 ? ns.toFixed(2) : ns.toFixed(1));
 const ratio = (ns: number | undefined, raw: number) => (ns === undefined ? '-' : `${(ns / raw).toFixed(3)}×`);
 
@@ -190,7 +191,7 @@ export function formatResults(results: BenchResult[]): string {
       shownRatio(r, 'on'),
       iqr(r, 'on'),
       shownRatio(r, 'log'),
-      `+${fmt(r.onNs - r.rawNs)}`,
+      signed(r.onNs - r.rawNs),
       r.hotpathRs ?? '',
       verdict(r),
     ]);
