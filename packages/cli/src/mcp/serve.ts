@@ -15,6 +15,7 @@ import {
   futureCalls,
   type ListKind,
   list,
+  runtime,
   SORTABLE,
   status,
   streamLogs,
@@ -79,6 +80,15 @@ function build(endpoint: Endpoint): McpServer {
       (query) => answer(() => list(endpoint, kind, query)),
     );
   }
+  server.registerTool(
+    'runtime',
+    {
+      description:
+        'The process: event-loop delay (p50, p99, max) and utilisation, heap, rss, GC by kind, loop stalls, and each worker thread.',
+      inputSchema: {},
+    },
+    () => answer(() => runtime(endpoint)),
+  );
   server.registerTool(
     'channel_logs',
     {

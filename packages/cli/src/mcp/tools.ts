@@ -10,11 +10,13 @@ import type {
   FutureRow,
   GaugeRow,
   LogEntry,
+  RuntimeStats,
   StreamLogs,
   StreamRow,
 } from 'hotpath';
 import { describeFailure, type Endpoint, FeedError } from '../client/endpoint.js';
 import { getJson } from '../client/http.js';
+import { formatBytes, formatDurationMs } from '../console/format.js';
 
 export interface Answer {
   text: string;
@@ -101,17 +103,54 @@ export async function list(endpoint: Endpoint, kind: ListKind, query: ListQuery)
   return { text: [head, ...lines].join('\n'), structured: { total: page.total, matched, [kind]: rows } };
 }
 
-/** Every row of a kind; a server from before that kind existed says so rather than "404". */
-async function fetchList(endpoint: Endpoint, kind: ListKind): Promise<unknown> {
+/** A view of the server; one from before that view existed (a 404) is named by `missing`, not "404". */
+async function fetchView(endpoint: Endpoint, path: string, missing: string): Promise<unknown> {
   try {
-    return await getJson(endpoint, `/${kind}?limit=100000`);
+    return await getJson(endpoint, path);
   } catch (error) {
     if (error instanceof FeedError && error.status === 404)
-      throw new ToolFailure(
-        `this program's hotpath has no ${kind} view (an older version): ${error.message}`,
-      );
+      throw new ToolFailure(`${missing}: ${error.message}`);
     throw new ToolFailure(describeFailure(error, endpoint));
   }
+}
+
+/** Every row of a kind. */
+function fetchList(endpoint: Endpoint, kind: ListKind): Promise<unknown> {
+  return fetchView(
+    endpoint,
+    `/${kind}?limit=100000`,
+    `this program's hotpath has no ${kind} view (an older version)`,
+  );
+}
+
+/** The event loop, heap, GC and stalls of the process, and each thread's loop. */
+export async function runtime(endpoint: Endpoint): Promise<Answer> {
+  const stats = (await fetchView(
+    endpoint,
+    '/runtime',
+    'no runtime figures (an older hotpath, or its sampler has not started)',
+  )) as RuntimeStats;
+  const { eventLoop, heap, gc } = stats;
+  const gcKinds = Object.entries(gc.byKind).map(
+    ([kind, { count, totalMs }]) => `${kind} ${count} (${formatDurationMs(totalMs)})`,
+  );
+  const lastStall = stats.stalls.at(-1);
+  const lines = [
+    `event loop: delay p50 ${formatDurationMs(eventLoop.delayP50Ms)}, p99 ${formatDurationMs(eventLoop.delayP99Ms)}, max ${formatDurationMs(eventLoop.delayMaxMs)}; utilisation ${percent(eventLoop.utilization)}`,
+    `heap: ${formatBytes(heap.usedBytes)} used of ${formatBytes(heap.totalBytes)} (limit ${formatBytes(heap.limitBytes)}); rss ${formatBytes(stats.rssBytes)}`,
+    `gc: ${gc.count} collections, ${formatDurationMs(gc.totalMs)}${gcKinds.length > 0 ? ` — ${gcKinds.join(', ')}` : ''}`,
+    `stalls (loop blocked 100 ms or more): ${stats.stallCount}${lastStall === undefined ? '' : `, the last ${formatDurationMs(lastStall.durationMs)} at ${seconds(lastStall.atMs)}`}`,
+    `threads: ${stats.threads.length}`,
+    ...stats.threads.map(
+      (thread) =>
+        `  #${thread.threadId} ${thread.name}${thread.alive ? '' : ' (exited)'}: utilisation ${percent(thread.eventLoop.utilization)}, delay p99 ${formatDurationMs(thread.eventLoop.delayP99Ms)}${thread.heap === undefined ? '' : `, heap ${formatBytes(thread.heap.usedBytes)}`}`,
+    ),
+  ];
+  return { text: lines.join('\n'), structured: stats as unknown as Record<string, unknown> };
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(0)}%`;
 }
 
 function describeRow(kind: ListKind, row: Row): string {

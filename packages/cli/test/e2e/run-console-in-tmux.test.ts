@@ -31,7 +31,8 @@ describe('hotpath run in a terminal', () => {
     async () => {
       await inTmux(
         `run --refresh-ms 200 -- node '${EXAMPLE}'`,
-        [130, 45],
+        // Tall and wide enough that the exit report (longer with each loop stall) leaves the output on screen.
+        [150, 70],
         async (exitCode) => {
           // The program's output line comes after all its requests; the rows follow within a refresh.
           const futures = await waitFor(

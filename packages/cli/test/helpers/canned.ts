@@ -1,82 +1,8 @@
 /** Canned snapshots and a data source that serves them: the console's input, without a program behind it. */
-import type { ChannelRow, FutureRow, Snapshot, StreamRow } from 'hotpath';
+import type { Snapshot } from 'hotpath';
 import type { DataSource, DetailKind, FeedState } from '../../src/client/feed.ts';
 
-let nextId = 100;
-
-export function channelRow(fields: Partial<ChannelRow> & Record<string, unknown>): ChannelRow {
-  const id = fields.id ?? nextId++;
-  return {
-    id,
-    label: `app/queue.ts:${id}`,
-    source: `app/queue.ts:${id}`,
-    hasCustomLabel: false,
-    instances: 1,
-    kind: 'hotpath',
-    type: 'bounded[10]',
-    capacity: 10,
-    state: 'active',
-    sent: 0,
-    received: 0,
-    queued: 0,
-    queuedBytes: null,
-    delay: null,
-    createdMs: 0,
-    ...fields,
-  };
-}
-
-export function streamRow(fields: Partial<StreamRow> & Record<string, unknown>): StreamRow {
-  const id = fields.id ?? nextId++;
-  return {
-    id,
-    label: `app/stream.ts:${id}`,
-    source: null,
-    hasCustomLabel: false,
-    instances: 1,
-    kind: 'async-iterable',
-    state: 'active',
-    yielded: 0,
-    createdMs: 0,
-    firstItemMs: null,
-    itemsPerSecond: null,
-    consumerWaitMs: null,
-    producerWaitMs: null,
-    ...fields,
-  };
-}
-
-export function futureRow(fields: Partial<FutureRow> & Record<string, unknown>): FutureRow {
-  const id = fields.id ?? nextId++;
-  return {
-    id,
-    kind: 'future',
-    label: `app/work.ts:${id}`,
-    source: null,
-    hasCustomLabel: false,
-    instances: 1,
-    calls: 0,
-    pending: 0,
-    resolved: 0,
-    rejected: 0,
-    cancelled: 0,
-    duration: null,
-    ...fields,
-  };
-}
-
-export function snapshot(fields: Partial<Snapshot> = {}): Snapshot {
-  return {
-    schemaVersion: 1,
-    pid: 4242,
-    elapsedMs: 10_000,
-    channels: [],
-    streams: [],
-    futures: [],
-    faults: 0,
-    ...fields,
-  };
-}
+export { channelRow, futureRow, snapshot, streamRow } from '../../../hotpath/test/helpers/rows.ts';
 
 /** A data source holding whatever the test pushes; details are looked up by `kind:id`. */
 export class CannedSource implements DataSource {

@@ -64,6 +64,7 @@ describe('hotpath mcp over stdio', () => {
       'future_calls',
       'futures',
       'gauges',
+      'runtime',
       'status',
       'stream_logs',
       'streams',
@@ -129,6 +130,22 @@ describe('hotpath mcp over stdio', () => {
     assert.match(text(gauges), /workers \[gauge\]: 4 after 1 updates/);
   });
 
+  test('runtime reads the event loop, heap and threads of the program', async () => {
+    const result = await call(client, 'runtime');
+    assert.equal(result.isError, undefined, text(result));
+    const stats = result.structuredContent as {
+      heap: { usedBytes: number; limitBytes: number };
+      rssBytes: number;
+      threads: { threadId: number; name: string }[];
+    };
+    assert.ok(stats.heap.usedBytes > 0 && stats.heap.usedBytes < stats.heap.limitBytes);
+    assert.ok(stats.rssBytes > 0);
+    assert.equal(stats.threads[0]?.name, 'main');
+    assert.match(text(result), /^event loop: delay p50 .*utilisation \d+%$/m);
+    assert.match(text(result), /^heap: .* used of .*; rss /m);
+    assert.match(text(result), /^ {2}#0 main: utilisation \d+%/m);
+  });
+
   test('an unknown label or a bad argument is a tool error saying so', async () => {
     const missing = await call(client, 'channel_logs', { label: 'nope' });
     assert.equal(missing.isError, true);
@@ -148,7 +165,7 @@ describe('hotpath mcp over stdio', () => {
         text(status),
         /nothing is listening on 127\.0\.0\.1:\d+ — start your program with HOTPATH=1/,
       );
-      for (const name of ['channels', 'streams', 'futures', 'channel_logs']) {
+      for (const name of ['channels', 'streams', 'futures', 'runtime', 'channel_logs']) {
         const result = await call(watcher, name, name === 'channel_logs' ? { id: 1 } : {});
         assert.equal(result.isError, true, name);
         assert.match(text(result), /nothing is listening on/, name);

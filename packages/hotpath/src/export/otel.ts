@@ -6,11 +6,9 @@
 import { config } from '../config.js';
 import { shielded } from '../registry/faults.js';
 import { takeSnapshot } from '../registry/snapshot.js';
-import type { DelayPercentiles } from '../types.js';
-import { QUANTILES, type SiteLabels, seconds, siteGroups } from './site-groups.js';
-
-/** The attributes every observation carries; string-valued, as OpenTelemetry's `Attributes` allow. */
-type Attributes = Record<string, string>;
+import { FAMILIES, type Family, readFamily } from './families.js';
+import { metricGroups } from './series-limit.js';
+import type { Attributes } from './site-groups.js';
 
 /** What hotpath needs of an `Observable*` instrument from `@opentelemetry/api` (>=1.4 <2). */
 export interface ObservableLike {
@@ -50,33 +48,8 @@ export function register(meter: MeterLike): () => void {
   if (!config.enabled) return noop;
   if (typeof meter !== 'object' || meter === null || typeof meter.addBatchObservableCallback !== 'function')
     throw new TypeError('register(meter) from hotpath/otel: expected a Meter from @opentelemetry/api >=1.4');
-  const counter = (name: string, description: string, unit?: string) =>
-    meter.createObservableCounter(name, { description, ...(unit === undefined ? {} : { unit }) });
-  const upDown = (name: string, description: string) =>
-    meter.createObservableUpDownCounter(name, { description });
-  const instruments = {
-    sent: counter('hotpath.channel.sent', 'Values sent into the channels of a site.'),
-    received: counter('hotpath.channel.received', 'Values received from the channels of a site.'),
-    queued: upDown('hotpath.channel.queued', 'Values waiting in the channels of a site now.'),
-    capacity: upDown('hotpath.channel.capacity', 'Capacity of the open channels of a site, where known.'),
-    delay: meter.createObservableGauge('hotpath.channel.delay', {
-      description: 'Time from send to delivery: a percentile (attribute quantile) of the slowest instance.',
-      unit: 's',
-    }),
-    items: counter('hotpath.stream.items', 'Items the streams of a site yielded.'),
-    calls: counter('hotpath.future.calls', 'Finished calls of the futures of a site, by state.'),
-    pending: upDown('hotpath.future.pending', 'Calls of the futures of a site still pending now.'),
-    duration: meter.createObservableGauge('hotpath.future.duration', {
-      description: 'Call durations: a percentile (attribute quantile) of recent calls of a site.',
-      unit: 's',
-    }),
-    faults: counter('hotpath.faults', 'Internal faults hotpath caught instead of throwing into the program.'),
-    folded: meter.createObservableGauge('hotpath.metrics.folded_sites', {
-      description:
-        'Sites summed into the (other) attributes because HOTPATH_METRICS_SERIES_LIMIT was reached.',
-    }),
-  };
-  const observables = Object.values(instruments);
+  const instruments = FAMILIES.map((family) => ({ family, instrument: instrumentFor(meter, family) }));
+  const observables = instruments.map(({ instrument }) => instrument);
   // An exporter's collection must never fail because of hotpath: a fault is counted and that round skipped.
   const collect = (result: BatchResultLike) => shielded(() => observeAll(result, instruments), undefined);
   meter.addBatchObservableCallback(collect, observables);
@@ -88,58 +61,27 @@ export function register(meter: MeterLike): () => void {
   };
 }
 
-type Instruments = Record<
-  | 'sent'
-  | 'received'
-  | 'queued'
-  | 'capacity'
-  | 'delay'
-  | 'items'
-  | 'calls'
-  | 'pending'
-  | 'duration'
-  | 'faults'
-  | 'folded',
-  ObservableLike
->;
-
-function observeAll(result: BatchResultLike, i: Instruments): void {
-  const snapshot = takeSnapshot();
-  const groups = siteGroups(snapshot, config.metricsSeriesLimit);
-  for (const g of groups.channels) {
-    const at = attributes(g);
-    result.observe(i.sent, g.sent, at);
-    result.observe(i.received, g.received, at);
-    result.observe(i.queued, g.queued, at);
-    if (g.capacity !== null) result.observe(i.capacity, g.capacity, at);
-    observeQuantiles(result, i.delay, at, g.delay);
-  }
-  for (const g of groups.streams) result.observe(i.items, g.items, attributes(g));
-  for (const g of groups.futures) {
-    const at = attributes(g);
-    result.observe(i.calls, g.resolved, { ...at, state: 'resolved' });
-    result.observe(i.calls, g.rejected, { ...at, state: 'rejected' });
-    result.observe(i.calls, g.cancelled, { ...at, state: 'cancelled' });
-    result.observe(i.pending, g.pending, at);
-    observeQuantiles(result, i.duration, at, g.duration);
-  }
-  result.observe(i.faults, snapshot.faults);
-  result.observe(i.folded, groups.foldedSites);
+/** Counters as counters, gauges that add up as up-down counters, the rest (quantiles too) as gauges. */
+function instrumentFor(meter: MeterLike, family: Family): ObservableLike {
+  const options: InstrumentOptions = {
+    description:
+      family.type === 'summary' ? `${family.help} One point per quantile (attribute quantile).` : family.help,
+    ...(family.unit === undefined ? {} : { unit: family.unit }),
+  };
+  if (family.type === 'counter') return meter.createObservableCounter(family.otel, options);
+  if (family.additive === true) return meter.createObservableUpDownCounter(family.otel, options);
+  return meter.createObservableGauge(family.otel, options);
 }
 
-function observeQuantiles(
+function observeAll(
   result: BatchResultLike,
-  instrument: ObservableLike,
-  at: Attributes,
-  p: DelayPercentiles | null,
+  instruments: { family: Family; instrument: ObservableLike }[],
 ): void {
-  if (p === null) return;
-  for (const { quantile, field } of QUANTILES)
-    result.observe(instrument, seconds(p[field]), { ...at, quantile });
-}
-
-function attributes(group: SiteLabels): Attributes {
-  return { label: group.label, kind: group.kind, site: group.site };
+  const metrics = metricGroups(takeSnapshot('site'), config.metricsSeriesLimit);
+  for (const { family, instrument } of instruments)
+    readFamily(family, metrics, (value, at, extra) =>
+      result.observe(instrument, value, extra === undefined ? at : { ...at, ...extra }),
+    );
 }
 
 function noop(): void {}

@@ -1,34 +1,43 @@
 /**
- * The snapshot's rows summed per site (call site plus custom label), the unit every exporter speaks in:
- * a series per instance or per value would grow without bound, so exporters never see instances.
+ * The snapshot's site rows as exporters speak of them: one group per site (custom label or call site) with
+ * the attributes that name it, cut down to the series limit. The registry already sums a site's instances
+ * (`takeSnapshot('site')`); a series per instance or per value would grow without bound, so exporters never
+ * see instances.
  */
-import type { ChannelRow, DelayPercentiles, FutureRow, RowIdentity, Snapshot, StreamRow } from '../types.js';
+import type {
+  ChannelSiteRow,
+  DelayPercentiles,
+  FunctionRow,
+  FutureRow,
+  GaugeRow,
+  RuntimeStats,
+  Snapshot,
+  StreamSiteRow,
+  ThreadStats,
+} from '../types.js';
 
-/** The labels that name one site in every exporter. */
-export interface SiteLabels {
-  /** The custom label, or the call site's short label when there is none. */
-  label: string;
-  /** The primitive (`hotpath`, `node-stream`, …; `future` for futures). */
-  kind: string;
-  /** The call site (`path/file.ts:LINE`), or `''` when it could not be found. */
-  site: string;
+/** The attributes of one series: `label`, `kind`, `site` for a site; a few fixed names elsewhere. */
+export type Attributes = Readonly<Record<string, string>>;
+
+/** What every group carries: the attributes naming its site, built once per scrape. */
+export interface SiteGroup {
+  at: Attributes;
 }
 
-export interface ChannelGroup extends SiteLabels {
+export interface ChannelGroup extends SiteGroup {
   sent: number;
   received: number;
   queued: number;
-  /** Summed over the open instances; null when no instance knows its capacity. */
+  /** Of the live instances, where known. */
   capacity: number | null;
-  /** The slowest instance's percentiles: samples of different instances cannot be merged exactly. */
   delay: DelayPercentiles | null;
 }
 
-export interface StreamGroup extends SiteLabels {
+export interface StreamGroup extends SiteGroup {
   items: number;
 }
 
-export interface FutureGroup extends SiteLabels {
+export interface FutureGroup extends SiteGroup {
   resolved: number;
   rejected: number;
   cancelled: number;
@@ -36,36 +45,45 @@ export interface FutureGroup extends SiteLabels {
   duration: DelayPercentiles | null;
 }
 
+export interface FunctionGroup extends SiteGroup {
+  calls: number;
+  errors: number;
+  pending: number;
+  duration: DelayPercentiles | null;
+}
+
+export interface GaugeGroup extends SiteGroup {
+  updates: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+}
+
 export interface SiteGroups {
   channels: ChannelGroup[];
   streams: StreamGroup[];
   futures: FutureGroup[];
+  functions: FunctionGroup[];
+  gauges: GaugeGroup[];
+}
+
+/** What one scrape or collection exports: the site groups under the limit and the process-wide figures. */
+export interface MetricGroups extends SiteGroups {
   /** Sites that did not fit under the series limit and were summed into the `(other)` rows. */
   foldedSites: number;
+  faults: number;
+  /** The process-wide runtime figures; null until the sampler has started. */
+  runtime: RuntimeStats | null;
+  /** The threads whose loop and heap are exported, each with its `thread` attribute. */
+  threads: { at: Attributes; stats: ThreadStats }[];
 }
+
+export type GroupKind = keyof SiteGroups;
+export const GROUP_KINDS: readonly GroupKind[] = ['channels', 'streams', 'futures', 'functions', 'gauges'];
 
 /** The label values of the row that stands for every site beyond the series limit. */
 export const OTHER = '(other)';
-
-/** How many series (sample lines) one site costs in the exposition; the series limit counts these. */
-export function channelSeries(group: ChannelGroup): number {
-  return 3 + (group.capacity === null ? 0 : 1) + (group.delay === null ? 0 : QUANTILES.length);
-}
-
-export function streamSeries(_group: StreamGroup): number {
-  return 1;
-}
-
-export function futureSeries(group: FutureGroup): number {
-  return 4 + (group.duration === null ? 0 : QUANTILES.length);
-}
-
-/** The quantiles exported for delays and durations, with the percentile field each one reads. */
-export const QUANTILES = [
-  { quantile: '0.5', field: 'p50Ms' },
-  { quantile: '0.95', field: 'p95Ms' },
-  { quantile: '0.99', field: 'p99Ms' },
-] as const;
+const OTHER_AT: Attributes = { label: OTHER, kind: OTHER, site: OTHER };
 
 /** Milliseconds as seconds, without the binary noise of the division (`2.9565e-5`, not `…0000002`). */
 export function seconds(ms: number): number {
@@ -73,195 +91,153 @@ export function seconds(ms: number): number {
 }
 
 /**
- * Series that are always there whatever the sites: the faults counter, the folded-sites gauge and the three
- * `(other)` rows at their largest. The site budget is what is left of the limit after them.
+ * How the exporters read the rows of one kind: a site's group from its row, the fields that add up across
+ * rows (into the same site's group from another thread, or into `(other)`), and what merges otherwise.
  */
-const RESERVED_SERIES = 2 + 4 + 1 + 4;
-
-/** Groups the snapshot's rows by site, then keeps at most `seriesLimit` series, folding the rest. */
-export function siteGroups(snapshot: Snapshot, seriesLimit: number): SiteGroups {
-  const channels = groupRows(snapshot.channels, channelKind, newChannelGroup, addChannel);
-  const streams = groupRows(snapshot.streams, streamKind, newStreamGroup, addStream);
-  const futures = groupRows(snapshot.futures, futureKind, newFutureGroup, addFuture);
-  return limitSeries(channels, streams, futures, Math.max(0, seriesLimit - RESERVED_SERIES));
+export interface KindReader<R, G extends SiteGroup> {
+  create(row: R, at: Attributes): G;
+  /** Counters, and the gauges that sum (values queued, calls pending). */
+  add(into: G, row: R): void;
+  /** The same site from another thread: percentiles cannot be merged here, the slower one is kept. */
+  merge(into: G, row: R): void;
+  /** The `(other)` row before any folded site is added: no quantiles, no gauge values. */
+  empty(): G;
 }
 
-function channelKind(row: ChannelRow): string {
-  return row.kind;
+const channels: KindReader<ChannelSiteRow, ChannelGroup> = {
+  create: (row, at) => ({
+    at,
+    sent: row.sent,
+    received: row.received,
+    queued: row.queued,
+    capacity: liveCapacity(row),
+    delay: row.delay,
+  }),
+  add(into, row) {
+    into.sent += row.sent;
+    into.received += row.received;
+    into.queued += row.queued;
+    const capacity = liveCapacity(row);
+    if (capacity !== null) into.capacity = (into.capacity ?? 0) + capacity;
+  },
+  merge: (into, row) => {
+    into.delay = slower(into.delay, row.delay);
+  },
+  empty: () => ({ at: OTHER_AT, sent: 0, received: 0, queued: 0, capacity: 0, delay: null }),
+};
+
+/** A site's instances share the capacity their call site gives them; only live ones hold a buffer. */
+function liveCapacity(row: ChannelSiteRow): number | null {
+  if (row.capacity === null) return null;
+  return row.capacity * (row.active ?? (row.state === 'active' || row.state === 'full' ? 1 : 0));
 }
 
-function streamKind(row: StreamRow): string {
-  return row.kind;
+const streams: KindReader<StreamSiteRow, StreamGroup> = {
+  create: (row, at) => ({ at, items: row.yielded }),
+  add: (into, row) => {
+    into.items += row.yielded;
+  },
+  merge: () => {},
+  empty: () => ({ at: OTHER_AT, items: 0 }),
+};
+
+const futures: KindReader<FutureRow, FutureGroup> = {
+  create: ({ resolved, rejected, cancelled, pending, duration }, at) => ({
+    at,
+    resolved,
+    rejected,
+    cancelled,
+    pending,
+    duration,
+  }),
+  add(into, row) {
+    into.resolved += row.resolved;
+    into.rejected += row.rejected;
+    into.cancelled += row.cancelled;
+    into.pending += row.pending;
+  },
+  merge: (into, row) => {
+    into.duration = slower(into.duration, row.duration);
+  },
+  empty: () => ({ at: OTHER_AT, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null }),
+};
+
+const functions: KindReader<FunctionRow, FunctionGroup> = {
+  create: (row, at) => ({
+    at,
+    calls: row.calls,
+    errors: row.errors,
+    pending: row.pending,
+    duration: durationOf(row),
+  }),
+  add(into, row) {
+    into.calls += row.calls;
+    into.errors += row.errors;
+    into.pending += row.pending;
+  },
+  merge: (into, row) => {
+    into.duration = slower(into.duration, durationOf(row));
+  },
+  empty: () => ({ at: OTHER_AT, calls: 0, errors: 0, pending: 0, duration: null }),
+};
+
+function durationOf(row: FunctionRow): DelayPercentiles | null {
+  const { samples, p50Ms, p95Ms, p99Ms, maxMs } = row;
+  if (p50Ms === null || p95Ms === null || p99Ms === null) return null;
+  return { samples, p50Ms, p95Ms, p99Ms, maxMs: maxMs ?? p99Ms };
 }
 
-function futureKind(row: FutureRow): string {
-  return row.kind;
+const gauges: KindReader<GaugeRow, GaugeGroup> = {
+  create: ({ updates, value, min, max }, at) => ({ at, updates, value, min, max }),
+  add: (into, row) => {
+    into.updates += row.updates;
+  },
+  merge: () => {},
+  empty: () => ({ at: OTHER_AT, updates: 0, value: null, min: null, max: null }),
+};
+
+/** The reader of each kind's rows. */
+export const READERS: { [K in GroupKind]: KindReader<RowOf<K>, SiteGroups[K][number]> } = {
+  channels,
+  streams,
+  futures,
+  functions,
+  gauges,
+};
+
+export type RowOf<K extends GroupKind> = {
+  channels: ChannelSiteRow;
+  streams: StreamSiteRow;
+  futures: FutureRow;
+  functions: FunctionRow;
+  gauges: GaugeRow;
+}[K];
+
+/** The rows of each kind in a `takeSnapshot('site')`, in the order sites are admitted. */
+export function rowsOf(snapshot: Snapshot): { [K in GroupKind]: readonly RowOf<K>[] } {
+  return {
+    channels: snapshot.channels as ChannelSiteRow[],
+    streams: snapshot.streams as StreamSiteRow[],
+    futures: snapshot.futures,
+    // By id, the order they were first seen: the snapshot's (by time spent) changes from scrape to scrape.
+    functions: [...(snapshot.functions ?? [])].sort((a, b) => a.id - b.id),
+    gauges: snapshot.gauges ?? [],
+  };
 }
 
-/**
- * Sums rows per site in first-seen order (the snapshot's: custom labels first). A site's instances show as
- * `label`, `label-2`, `label-3`…, and its folded summary row as `label`; an `-N` suffix is taken for an
- * instance number only when the bare label is also there from the same source, so that a custom label
- * that itself ends in `-2` stays its own site.
- */
-function groupRows<R extends RowIdentity, G extends SiteLabels>(
-  rows: readonly R[],
-  kindOf: (row: R) => string,
-  create: (label: string, kind: string, site: string) => G,
-  add: (group: G, row: R) => void,
-): G[] {
-  // One key per row, built once: a scrape of 10,000 rows must stay well inside its budget.
-  const keys = new Array<string>(rows.length);
-  const present = new Set<string>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const key = identityKey(kindOf(row), row.source, row.hasCustomLabel, row.label);
-    keys[i] = key;
-    present.add(key);
-  }
-  const groups = new Map<string, G>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let key = keys[i]!;
-    let label = row.label;
-    const match = INSTANCE_SUFFIX.exec(label);
-    if (match !== null) {
-      const bareKey = identityKey(kindOf(row), row.source, row.hasCustomLabel, match[1]!);
-      if (present.has(bareKey)) {
-        key = bareKey;
-        label = match[1]!;
-      }
-    }
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = create(label, kindOf(row), row.source ?? '');
-      groups.set(key, group);
-    }
-    add(group, row);
-  }
-  return [...groups.values()];
+/** What names a row's site: its label, kind (futures without one are plain `future`) and call site. */
+export function attributesOf(row: { label: string; source: string | null; kind?: string }): Attributes {
+  return { label: row.label, kind: row.kind ?? 'future', site: row.source ?? '' };
 }
 
-const INSTANCE_SUFFIX = /^(.*)-([2-9]|[1-9]\d+)$/;
-
-function identityKey(kind: string, source: string | null, custom: boolean, label: string): string {
-  return `${kind}\u0000${source ?? ''}\u0000${custom ? 1 : 0}\u0000${label}`;
+/** The same text for rows of one site, whichever thread they come from. */
+export function siteKey(row: { label: string; source: string | null; kind?: string }): string {
+  return `${row.kind ?? 'future'}\u0000${row.source ?? ''}\u0000${row.label}`;
 }
 
-function newChannelGroup(label: string, kind: string, site: string): ChannelGroup {
-  return { label, kind, site, sent: 0, received: 0, queued: 0, capacity: null, delay: null };
-}
-
-function addChannel(group: ChannelGroup, row: ChannelRow): void {
-  group.sent += row.sent;
-  group.received += row.received;
-  group.queued += row.queued;
-  // Only open instances hold a buffer; a folded summary row stands for finished ones.
-  if (row.capacity !== null) group.capacity = (group.capacity ?? 0) + (open(row) ? row.capacity : 0);
-  group.delay = slower(group.delay, row.delay);
-}
-
-function open(row: ChannelRow): boolean {
-  return row.state === 'active' || row.state === 'full';
-}
-
-function newStreamGroup(label: string, kind: string, site: string): StreamGroup {
-  return { label, kind, site, items: 0 };
-}
-
-function addStream(group: StreamGroup, row: StreamRow): void {
-  group.items += row.yielded;
-}
-
-function newFutureGroup(label: string, kind: string, site: string): FutureGroup {
-  return { label, kind, site, resolved: 0, rejected: 0, cancelled: 0, pending: 0, duration: null };
-}
-
-function addFuture(group: FutureGroup, row: FutureRow): void {
-  group.resolved += row.resolved;
-  group.rejected += row.rejected;
-  group.cancelled += row.cancelled;
-  group.pending += row.pending;
-  group.duration = slower(group.duration, row.duration);
-}
-
-/** Of two instances' percentiles, the one with the higher p99 (ties: the one with more samples). */
+/** Of two threads' percentiles of one site, the one with the higher p99. */
 function slower(a: DelayPercentiles | null, b: DelayPercentiles | null): DelayPercentiles | null {
   if (a === null) return b;
   if (b === null) return a;
-  if (b.p99Ms !== a.p99Ms) return b.p99Ms > a.p99Ms ? b : a;
-  return b.samples > a.samples ? b : a;
-}
-
-/**
- * Admits sites kind by kind in turn (the first channel, stream and future site, then the second of each, …)
- * while their series fit in `budget`; the rest are summed into one `(other)` row per kind. The snapshot's
- * order is stable, so the same sites keep their series from one scrape to the next.
- */
-function limitSeries(
-  channels: ChannelGroup[],
-  streams: StreamGroup[],
-  futures: FutureGroup[],
-  budget: number,
-): SiteGroups {
-  const kept = { channels: [] as ChannelGroup[], streams: [] as StreamGroup[], futures: [] as FutureGroup[] };
-  const rest = { channels: [] as ChannelGroup[], streams: [] as StreamGroup[], futures: [] as FutureGroup[] };
-  let left = budget;
-  const longest = Math.max(channels.length, streams.length, futures.length);
-  for (let i = 0; i < longest; i++) {
-    left = admit(channels[i], channelSeries, kept.channels, rest.channels, left);
-    left = admit(streams[i], streamSeries, kept.streams, rest.streams, left);
-    left = admit(futures[i], futureSeries, kept.futures, rest.futures, left);
-  }
-  const foldedSites = rest.channels.length + rest.streams.length + rest.futures.length;
-  if (rest.channels.length > 0) kept.channels.push(foldChannels(rest.channels));
-  if (rest.streams.length > 0) kept.streams.push(foldStreams(rest.streams));
-  if (rest.futures.length > 0) kept.futures.push(foldFutures(rest.futures));
-  return { ...kept, foldedSites };
-}
-
-function admit<G>(
-  group: G | undefined,
-  cost: (group: G) => number,
-  kept: G[],
-  rest: G[],
-  left: number,
-): number {
-  if (group === undefined) return left;
-  const needed = cost(group);
-  // Once one site is folded, every later one is too: a site never jumps the queue because it is cheaper.
-  if (rest.length > 0 || needed > left) {
-    rest.push(group);
-    return left;
-  }
-  kept.push(group);
-  return left - needed;
-}
-
-/** Counters and gauges add up exactly; percentiles of different sites do not, so `(other)` has none. */
-function foldChannels(groups: ChannelGroup[]): ChannelGroup {
-  const other = newChannelGroup(OTHER, OTHER, OTHER);
-  for (const group of groups) {
-    other.sent += group.sent;
-    other.received += group.received;
-    other.queued += group.queued;
-  }
-  return other;
-}
-
-function foldStreams(groups: StreamGroup[]): StreamGroup {
-  const other = newStreamGroup(OTHER, OTHER, OTHER);
-  for (const group of groups) other.items += group.items;
-  return other;
-}
-
-function foldFutures(groups: FutureGroup[]): FutureGroup {
-  const other = newFutureGroup(OTHER, OTHER, OTHER);
-  for (const group of groups) {
-    other.resolved += group.resolved;
-    other.rejected += group.rejected;
-    other.cancelled += group.cancelled;
-    other.pending += group.pending;
-  }
-  return other;
+  return b.p99Ms > a.p99Ms ? b : a;
 }

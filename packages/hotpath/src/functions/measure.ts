@@ -1,51 +1,27 @@
-import { methodDecorator } from '../futures/decorator.js';
-import { activate } from '../lifecycle.js';
-import { checkOptions } from '../options.js';
+import { wrapperOn } from '../futures/decorator.js';
 import type { CallSite } from '../registry/call-site.js';
 import { functionRegistry } from '../registry/functions.js';
 import type { MeasureOptions } from '../types.js';
 import { timedCalls } from './timing.js';
 
-const OPTIONS = ['label', 'log'] as const;
-
-/**
- * `measure(fn, options)` wraps a function; `measure(options?)` makes a method decorator whose methods
- * count at the decorator's line. Anything else is the caller's mistake, said plainly.
- */
+/** `measure(fn, options)` or, as a decorator, `measure(options?)`: see `wrapperOn`. */
 export function measureOn(
   fnOrOptions: unknown,
   options: MeasureOptions | undefined,
   argumentCount: number,
   callSite: CallSite | null,
 ): unknown {
-  if (typeof fnOrOptions === 'function') {
-    if (argumentCount === 3 || isDecoratorContext(options)) throw bareDecorator();
-    checkOptions('measure', options, OPTIONS);
-    const wrapped = measureFunction(fnOrOptions, options, callSite);
-    activate();
-    return wrapped;
-  }
-  if (fnOrOptions !== undefined && (typeof fnOrOptions !== 'object' || fnOrOptions === null)) {
-    throw new TypeError(
-      `measure(fn, options): fn must be a function (or call measure(options) to get a method decorator), got ${fnOrOptions === null ? 'null' : typeof fnOrOptions}`,
-    );
-  }
-  if (argumentCount === 3) throw bareDecorator();
-  const decoratorOptions = fnOrOptions as MeasureOptions | undefined;
-  checkOptions('measure', decoratorOptions, OPTIONS);
-  return methodDecorator((method) => {
-    const wrapped = measureFunction(method, decoratorOptions, callSite);
-    activate();
-    return wrapped;
-  }, 'measure');
-}
-
-function isDecoratorContext(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
-}
-
-function bareDecorator(): TypeError {
-  return new TypeError('@measure needs parentheses: write @measure() or @measure({ label: "name" })');
+  return wrapperOn(
+    {
+      name: 'measure',
+      allowed: ['label', 'log'],
+      example: '@measure({ label: "name" })',
+      wrap: (fn, wrapOptions) => measureFunction(fn, wrapOptions, callSite),
+    },
+    fnOrOptions,
+    options,
+    argumentCount,
+  );
 }
 
 /**

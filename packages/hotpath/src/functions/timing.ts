@@ -91,33 +91,18 @@ function finishSync(stats: FunctionSite, started: number, outer: number, exclusi
   return ended;
 }
 
-/** Runs a block's body as one call of `stats`, on the same rules as a measured function. */
+/**
+ * Runs a block's body as one call of `stats`, on the very path of a measured function: the block's path
+ * is made once, around a function that calls its `this`, and each run passes the body as `this`. Nothing
+ * is allocated per run, and the measured functions' path stays the only one written.
+ */
 export function runBlock<T>(stats: FunctionSite, body: () => T): T {
-  if (config.timeExclusive) return everyCallTimed(stats, body)() as T;
-  stats.calls++;
-  if (--stats.skip > 0) {
-    let result: T;
-    try {
-      result = body();
-    } catch (error) {
-      stats.errors++;
-      throw error;
-    }
-    return result instanceof Promise ? (settle(stats, result, -1, 0) as T) : result;
-  }
-  stats.untilTimed();
-  const started = nowMs();
-  let result: T;
-  try {
-    result = body();
-  } catch (error) {
-    stats.errors++;
-    stats.record(nowMs() - started);
-    throw error;
-  }
-  if (result instanceof Promise) return settle(stats, result, started, 0) as T;
-  stats.record(nowMs() - started);
-  return result;
+  stats.blockRunner ??= timedCalls(stats, callThis);
+  return stats.blockRunner.call(body) as T;
+}
+
+function callThis(this: () => unknown): unknown {
+  return this();
 }
 
 /**

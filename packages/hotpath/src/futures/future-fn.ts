@@ -1,52 +1,28 @@
 import { config } from '../config.js';
-import { activate } from '../lifecycle.js';
-import { checkOptions } from '../options.js';
 import type { CallSite } from '../registry/call-site.js';
 import { futureRegistry } from '../registry/futures.js';
 import type { FutureOptions } from '../types.js';
-import { methodDecorator } from './decorator.js';
+import { wrapperOn } from './decorator.js';
 import { type CallPlan, callTracked, failed, observe, planFor } from './track.js';
 
-const OPTIONS = ['label', 'log', 'signal'] as const;
-
-/**
- * `futureFn(fn, options)` wraps a function; `futureFn(options?)` makes a method decorator whose methods
- * count at the decorator's line. Anything else is the caller's mistake, said plainly.
- */
+/** `futureFn(fn, options)` or, as a decorator, `futureFn(options?)`: see `wrapperOn`. */
 export function futureFnOn(
   fnOrOptions: unknown,
   options: FutureOptions | undefined,
   argumentCount: number,
   callSite: CallSite | null,
 ): unknown {
-  if (typeof fnOrOptions === 'function') {
-    if (argumentCount === 3 || isDecoratorContext(options)) throw bareDecorator();
-    checkOptions('futureFn', options, OPTIONS);
-    const wrapped = wrapFunction(fnOrOptions, options, callSite);
-    activate();
-    return wrapped;
-  }
-  if (fnOrOptions !== undefined && (typeof fnOrOptions !== 'object' || fnOrOptions === null)) {
-    throw new TypeError(
-      `futureFn(fn, options): fn must be a function (or call futureFn(options) to get a method decorator), got ${fnOrOptions === null ? 'null' : typeof fnOrOptions}`,
-    );
-  }
-  if (argumentCount === 3) throw bareDecorator();
-  const decoratorOptions = fnOrOptions as FutureOptions | undefined;
-  checkOptions('futureFn', decoratorOptions, OPTIONS);
-  return methodDecorator((method) => {
-    const wrapped = wrapFunction(method, decoratorOptions, callSite);
-    activate();
-    return wrapped;
-  });
-}
-
-function isDecoratorContext(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
-}
-
-function bareDecorator(): TypeError {
-  return new TypeError('@futureFn needs parentheses: write @futureFn() or @futureFn({ log: true })');
+  return wrapperOn(
+    {
+      name: 'futureFn',
+      allowed: ['label', 'log', 'signal'],
+      example: '@futureFn({ log: true })',
+      wrap: (fn, wrapOptions) => wrapFunction(fn, wrapOptions, callSite),
+    },
+    fnOrOptions,
+    options,
+    argumentCount,
+  );
 }
 
 /**

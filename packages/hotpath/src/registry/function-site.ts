@@ -26,6 +26,8 @@ export class FunctionSite {
   readonly durations = new Reservoir();
   /** Set when `log` or exclusive time has every call timed. */
   timesEveryCall = false;
+  /** A block's timed call path, made on its first run: the block's body is passed as `this`. */
+  blockRunner: Function | null = null;
   /** Return values, when `log` asks for them. */
   readonly logs: LogRing | null;
 

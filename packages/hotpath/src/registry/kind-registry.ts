@@ -1,7 +1,7 @@
 import { Deque } from '../primitives/deque.js';
 import type { RowIdentity } from '../types.js';
 import { shielded } from './faults.js';
-import { rankSites } from './site-order.js';
+import { SiteOrder } from './site-order.js';
 import type { Site } from './sites.js';
 
 /** What every tracked instance (a channel, a stream) carries for the registry. */
@@ -29,10 +29,13 @@ export interface SiteGroup<E extends Tracked, R extends RowIdentity> {
   site: Site;
   summary: R | null;
   /** How many folded instances ended in each state. */
-  foldedStates: Map<string, number>;
+  foldedStates: ReadonlyMap<string, number>;
   /** Instances still held (live, or finished and not yet folded), oldest first. */
   held: E[];
 }
+
+/** What a site with no folded instances counts: nothing (shared, never written). */
+const NO_STATES: ReadonlyMap<string, number> = new Map();
 
 /** Finished instances kept as their own rows, per kind, before they fold into per-site summaries. */
 export const DEFAULT_RETAINED_FINISHED = 1000;
@@ -48,6 +51,7 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
   private readonly finishedQueue = new Deque<E>();
   private readonly summaries = new Map<Site, R>();
   private readonly foldedStates = new Map<Site, Map<string, number>>();
+  private readonly order = new SiteOrder();
   private readonly collected = new FinalizationRegistry<E>((entry) =>
     shielded(() => {
       this.behaviour.onCollected?.(entry);
@@ -91,8 +95,8 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
     for (const entry of this.entries.values()) {
       rows.push({ row: this.behaviour.toRow(entry), site: entry.site, ordinal: entry.ordinal, rank: 0 });
     }
-    // Sites are few next to rows: order the sites once, then rows by plain numbers (10,000 rows in ~2 ms).
-    const ranks = rankSites(rows.map((r) => r.site));
+    // Sites are few next to rows and rarely new: rank the sites (cached), then rows by plain numbers.
+    const ranks = this.order.rank(rows.map((r) => r.site));
     for (const r of rows) r.rank = ranks.get(r.site)!;
     rows.sort((a, b) => a.rank - b.rank || a.ordinal - b.ordinal || a.row.id - b.row.id);
     return rows.map((r) => r.row);
@@ -107,15 +111,18 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
     const groupOf = (site: Site) => {
       let group = groups.get(site);
       if (group === undefined) {
-        group = { site, summary: null, foldedStates: this.foldedStates.get(site) ?? new Map(), held: [] };
+        group = { site, summary: null, foldedStates: this.foldedStates.get(site) ?? NO_STATES, held: [] };
         groups.set(site, group);
       }
       return group;
     };
     for (const [site, summary] of this.summaries) groupOf(site).summary = summary;
     for (const entry of this.entries.values()) groupOf(entry.site).held.push(entry);
-    const ranks = rankSites([...groups.keys()]);
-    return [...groups.values()].sort((a, b) => ranks.get(a.site)! - ranks.get(b.site)!);
+    // Each site to its rank's slot: no sort at all (a scrape may read 10,000 sites).
+    const ranks = this.order.rank([...groups.keys()]);
+    const slots = new Array<SiteGroup<E, R>>(ranks.size);
+    for (const group of groups.values()) slots[ranks.get(group.site)!] = group;
+    return slots.filter((group) => group !== undefined);
   }
 
   /** The held instances of the site with this id, oldest first. */

@@ -2,6 +2,7 @@ import type {
   ChannelRow,
   ChannelSiteRow,
   ChannelState,
+  SiteFields,
   StreamRow,
   StreamSiteRow,
   StreamState,
@@ -19,18 +20,20 @@ import { type StreamStats, streamRow } from './stream-stats.js';
  */
 
 function stateCounts<E extends { finished: boolean }>(
-  foldedStates: Map<string, number>,
+  foldedStates: ReadonlyMap<string, number>,
   held: E[],
   stateOf: (entry: E) => string,
 ): { states: Record<string, number>; active: number } {
-  const states = new Map(foldedStates);
+  // A plain object from the start: a scrape builds one per site, 10,000 of them at a time.
+  const states: Record<string, number> = {};
+  for (const [state, count] of foldedStates) states[state] = count;
   let active = 0;
   for (const entry of held) {
     const state = stateOf(entry);
-    states.set(state, (states.get(state) ?? 0) + 1);
+    states[state] = (states[state] ?? 0) + 1;
     if (!entry.finished) active++;
   }
-  return { states: Object.fromEntries(states), active };
+  return { states, active };
 }
 
 /** The one state a site row shows: `full` if any instance is, else `active` if any is, else the latest. */
@@ -45,8 +48,7 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
   const { states, active } = stateCounts(group.foldedStates, held, (stats) => stats.currentState());
   const instances = (summary?.instances ?? 0) + held.length;
   const latest = held.at(-1);
-  if (instances === 1 && latest !== undefined)
-    return { ...channelRow(latest), id: site.id, label: site.label, active, states };
+  if (instances === 1 && latest !== undefined) return asSiteRow(channelRow(latest), site, active, states);
   const base: ChannelRow = latest !== undefined ? channelRow(latest) : { ...summary! };
   let sent = summary?.sent ?? 0;
   let received = summary?.received ?? 0;
@@ -83,8 +85,7 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
   const { states, active } = stateCounts(group.foldedStates, held, (stats) => stats.state);
   const instances = (summary?.instances ?? 0) + held.length;
   const latest = held.at(-1);
-  if (instances === 1 && latest !== undefined)
-    return { ...streamRow(latest), id: site.id, label: site.label, active, states };
+  if (instances === 1 && latest !== undefined) return asSiteRow(streamRow(latest), site, active, states);
   const rows = held.map(streamRow);
   const base: StreamRow = rows.at(-1) ?? { ...summary! };
   let yielded = summary?.yielded ?? 0;
@@ -104,6 +105,18 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
     active,
     states,
   };
+}
+
+/** A site of one instance reads as that instance's row (a fresh object, named in place: no copy). */
+function asSiteRow<R extends { id: number; label: string }>(
+  row: R,
+  site: Site,
+  active: number,
+  states: Record<string, number>,
+): R & SiteFields {
+  row.id = site.id;
+  row.label = site.label;
+  return Object.assign(row, { active, states });
 }
 
 /** What names a site row: the site's id and label (no `-N` suffix), its instance count and state. */

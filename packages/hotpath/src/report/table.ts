@@ -9,6 +9,11 @@ export interface Column {
   align?: Align;
 }
 
+/** Columns of numbers, right-aligned: `...numbers('Sent', 'Received')`. */
+export function numbers(...headers: string[]): Column[] {
+  return headers.map((header) => ({ header, align: 'right' }));
+}
+
 export interface Cell {
   text: string;
   style?: Style;

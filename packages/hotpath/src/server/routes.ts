@@ -127,7 +127,7 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
       case 'metrics': {
         const format = formatFor(accept);
         return {
-          text: renderMetrics(takeSnapshot(), config.metricsSeriesLimit, format),
+          text: renderMetrics(takeSnapshot('site'), config.metricsSeriesLimit, format),
           contentType: contentTypeOf(format),
         };
       }

@@ -94,6 +94,41 @@ describe('hotpath/otel', () => {
     assert.equal(sent(afterStop, 'orders')[0]?.[1] ?? 40, 40, 'after stop() nothing new is observed');
   });
 
+  test('a labelled function, a gauge and the runtime reach the exporter with exact values', () => {
+    const code = `${SETUP}
+      const { measure, gauge } = await import('hotpath');
+      const { register } = await import('hotpath/otel');
+      const parse = measure((text) => { if (text === 'bad') throw new Error('bad'); return text.length; }, { label: 'parse' });
+      for (let i = 0; i < 22; i++) parse('ok');
+      for (let i = 0; i < 3; i++) try { parse('bad'); } catch {}
+      for (const depth of [5, 12, 3]) gauge('depth', depth);
+      register(meter);
+      console.log(JSON.stringify(await collect()));`;
+    const points = JSON.parse(evaluate([], code));
+    const one = (name: string, label: string) => {
+      const found = points[name].filter(([at]: any) => at.label === label);
+      assert.equal(found.length, 1, `${name} ${label}: ${JSON.stringify(points[name])}`);
+      return found[0];
+    };
+    const [at, calls] = one('hotpath.function.calls', 'parse');
+    assert.equal(calls, 25);
+    assert.equal(at.kind, 'function');
+    assert.equal(one('hotpath.function.errors', 'parse')[1], 3);
+    const duration = points['hotpath.function.duration'].filter(([a]: any) => a.label === 'parse');
+    assert.deepEqual(duration.map(([a]: any) => a.quantile).sort(), ['0.5', '0.95', '0.99']);
+    assert.equal(duration[0][2], 's');
+    assert.deepEqual(
+      ['hotpath.gauge.value', 'hotpath.gauge.min', 'hotpath.gauge.max', 'hotpath.gauge.updates'].map(
+        (name) => one(name, 'depth')[1],
+      ),
+      [3, 3, 12, 3],
+    );
+    const heap = points['hotpath.runtime.heap.used'].find(([a]: any) => a.thread === '0');
+    assert.ok(heap[1] > 0);
+    assert.equal(heap[2], 'By');
+    assert.ok(points['hotpath.runtime.rss'][0][1] > 0);
+  });
+
   test('with monitoring off, register() registers nothing on the meter', () => {
     const code = `${SETUP}
       const { register } = await import('hotpath/otel');

@@ -92,6 +92,14 @@ describe('a real Prometheus scraping /metrics', () => {
     assert.equal(items[0]?.value[1], '12');
     const resolved = await query('sum(hotpath_future_calls_total{label="lookup",state="resolved"})');
     assert.equal(resolved[0]?.value[1], '1');
+    const parse = await query('hotpath_function_calls_total{label="parse",kind="function"}');
+    assert.equal(parse[0]?.value[1], '25');
+    const errors = await query('hotpath_function_errors_total{label="parse"}');
+    assert.equal(errors[0]?.value[1], '3');
+    const depth = await query('hotpath_value{label="depth"} + hotpath_value_max{label="depth"}');
+    assert.equal(depth[0]?.value[1], '15', 'value 3, max 12');
+    const heap = await query('hotpath_runtime_heap_used_bytes{thread="0"}');
+    assert.ok(Number(heap[0]?.value[1]) > 0, JSON.stringify(heap));
     const up = await query('up{job="hotpath"}');
     assert.equal(up[0]?.value[1], '1');
   });

@@ -72,8 +72,8 @@ describe('HOTPATH_TIME_EXCLUSIVE', () => {
       );
       assert.deepEqual([o!.calls, o!.samples, n!.calls, n!.samples], [5, 5, 10, 10]);
       assert.equal(o!.exclusive, true);
-      // Inclusive, the outer call would take 14 ms or more; exclusive, about 2.
-      assert.ok(o!.p50Ms! >= 2 && o!.p50Ms! < 6, `outer p50 ${o!.p50Ms}`);
+      // Inclusive, the outer call would take 14 ms or more; exclusive, about 2 (a busy machine stretches it).
+      assert.ok(o!.p50Ms! >= 2 && o!.p50Ms! < 10, `outer p50 ${o!.p50Ms}`);
       assert.ok(n!.p50Ms! >= 6, `inner p50 ${n!.p50Ms}`);
     } finally {
       config.timeExclusive = false;

@@ -1,7 +1,7 @@
 import type { ChannelRow, ChannelState } from '../../types.js';
 import { formatBytes, formatDurationMs } from '../format.js';
 import { rowLabel, rowState } from '../site-cells.js';
-import { type Cell, renderTable } from '../table.js';
+import { type Cell, numbers, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<ChannelState, Cell['style']> = {
@@ -21,17 +21,8 @@ export function channelsSection(rows: ChannelRow[], color: boolean): string {
     ...thread.columns,
     { header: 'Type' },
     { header: 'State' },
-    { header: 'Sent', align: 'right' as const },
-    { header: 'Received', align: 'right' as const },
-    { header: 'Queued', align: 'right' as const },
-    { header: 'Mem', align: 'right' as const },
-    ...(timed
-      ? [
-          { header: 'Delay p50', align: 'right' as const },
-          { header: 'p95', align: 'right' as const },
-          { header: 'p99', align: 'right' as const },
-        ]
-      : []),
+    ...numbers('Sent', 'Received', 'Queued', 'Mem'),
+    ...(timed ? numbers('Delay p50', 'p95', 'p99') : []),
   ];
   const body = rows.map((row) => [
     rowLabel(row),

@@ -1,21 +1,13 @@
 import type { FunctionRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { renderTable } from '../table.js';
+import { numbers, renderTable } from '../table.js';
 
 /** hotpath-rs's timing table: where the time goes, most first; durations from a sample of the calls. */
 export function functionsSection(rows: FunctionRow[], color: boolean): string {
   if (rows.length === 0) return 'No measured functions found.';
   const columns = [
     { header: 'Function' },
-    { header: 'Calls', align: 'right' as const },
-    { header: 'Errors', align: 'right' as const },
-    { header: 'Mean', align: 'right' as const },
-    { header: 'p50', align: 'right' as const },
-    { header: 'p95', align: 'right' as const },
-    { header: 'p99', align: 'right' as const },
-    { header: 'Max', align: 'right' as const },
-    { header: 'Total', align: 'right' as const },
-    { header: '% Total', align: 'right' as const },
+    ...numbers('Calls', 'Errors', 'Mean', 'p50', 'p95', 'p99', 'Max', 'Total', '% Total'),
   ];
   const duration = (ms: number | null) => (ms === null ? '-' : formatDurationMs(ms));
   const body = rows.map((row) => [

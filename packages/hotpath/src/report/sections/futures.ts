@@ -1,7 +1,7 @@
 import { futureRegistry, type PendingCall } from '../../registry/futures.js';
 import type { FutureRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { printable, renderTable } from '../table.js';
+import { numbers, printable, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 /** Pending calls listed by name in the report; the rest are counted. */
@@ -21,14 +21,7 @@ export function futuresSection(
   const columns = [
     { header: 'Future' },
     ...thread.columns,
-    { header: 'Calls', align: 'right' as const },
-    { header: 'Pending', align: 'right' as const },
-    { header: 'Resolved', align: 'right' as const },
-    { header: 'Rejected', align: 'right' as const },
-    { header: 'Cancelled', align: 'right' as const },
-    { header: 'p50', align: 'right' as const },
-    { header: 'p95', align: 'right' as const },
-    { header: 'Max', align: 'right' as const },
+    ...numbers('Calls', 'Pending', 'Resolved', 'Rejected', 'Cancelled', 'p50', 'p95', 'Max'),
   ];
   // Rows from `hotpath/register`'s HTTP instrumentation also say how their responses went.
   const http = rows.some((row) => row.statusClasses !== undefined);

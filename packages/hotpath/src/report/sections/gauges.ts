@@ -1,6 +1,6 @@
 import type { GaugeRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { renderTable } from '../table.js';
+import { numbers, renderTable } from '../table.js';
 
 /** Gauges and `val` labels: the latest value, its extremes and how often it changed. */
 export function gaugesSection(rows: GaugeRow[], color: boolean): string {
@@ -9,10 +9,7 @@ export function gaugesSection(rows: GaugeRow[], color: boolean): string {
     { header: 'Label' },
     { header: 'Kind' },
     { header: 'Value' },
-    { header: 'Min', align: 'right' as const },
-    { header: 'Max', align: 'right' as const },
-    { header: 'Updates', align: 'right' as const },
-    { header: 'Last update', align: 'right' as const },
+    ...numbers('Min', 'Max', 'Updates', 'Last update'),
   ];
   const number = (value: number | null) => (value === null ? '-' : String(value));
   const body = rows.map((row) => [

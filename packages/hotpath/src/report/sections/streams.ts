@@ -1,7 +1,7 @@
 import type { StreamRow, StreamState } from '../../types.js';
 import { formatDurationMs } from '../format.js';
 import { rowLabel, rowState } from '../site-cells.js';
-import { type Cell, renderTable } from '../table.js';
+import { type Cell, numbers, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
@@ -21,9 +21,7 @@ export function streamsSection(rows: StreamRow[], color: boolean): string {
     ...thread.columns,
     { header: 'Kind' },
     { header: 'State' },
-    { header: 'Yielded', align: 'right' as const },
-    { header: 'First item', align: 'right' as const },
-    { header: 'Items/s', align: 'right' as const },
+    ...numbers('Yielded', 'First item', 'Items/s'),
     ...(consumerWaits ? [{ header: 'Consumer wait', align: 'right' as const }] : []),
     ...(producerWaits ? [{ header: 'Producer wait', align: 'right' as const }] : []),
   ];

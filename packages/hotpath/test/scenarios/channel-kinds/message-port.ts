@@ -4,20 +4,34 @@ import { channel } from '../../../src/index.ts';
 import { finish, log, tick } from './trace.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits for the listeners to have seen `count` messages: a fixed pause is too short on a busy machine. */
+let delivered = 0;
+const delivery = async (count: number) => {
+  for (let waited = 0; delivered < count && waited < 10_000; waited += 5)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 const listened = channel(new MessageChannel(), { label: 'listened' });
-const byOn = (value: unknown) => log('on', value);
+const byOn = (value: unknown) => {
+  delivered++;
+  log('on', value);
+};
 listened.port2.on('message', byOn);
-listened.port2.addEventListener('message', (event) => log('addEventListener', (event as MessageEvent).data));
+listened.port2.addEventListener('message', (event) => {
+  delivered++;
+  log('addEventListener', (event as MessageEvent).data);
+});
 // @types/node 20 lacks MessagePort#onmessage, which Node 20 has.
-(listened.port1 as unknown as { onmessage: (event: MessageEvent) => void }).onmessage = (event) =>
+(listened.port1 as unknown as { onmessage: (event: MessageEvent) => void }).onmessage = (event) => {
+  delivered++;
   log('onmessage', event.data);
+};
 for (let i = 0; i < 3; i++) listened.port1.postMessage({ i });
 listened.port2.postMessage('back');
-await settle();
+await delivery(3 + 3 + 1);
 listened.port2.off('message', byOn);
 listened.port1.postMessage('after off');
-await settle();
+await delivery(3 + 3 + 1 + 1);
 listened.port1.close();
 await settle();
 
