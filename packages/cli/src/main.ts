@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-/** The `hotpath` command: `hotpath run`, `hotpath console` and `hotpath demo`. */
+/** The `hotpath` command: `hotpath run`, `console`, `report`, `compare`, `mcp` and `demo`. */
+import { escapeControl } from 'hotpath/text';
 import { parseArgs, USAGE, UsageError } from './args.js';
 
 // The environment as it was given: `hotpath run` hands it to the program untouched by what follows.
@@ -16,16 +17,28 @@ async function main(): Promise<number> {
     args = parseArgs(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`hotpath: ${error.message}\n\n${USAGE}`);
+    process.stderr.write(`hotpath: ${escapeControl(error.message)}\n\n${USAGE}`);
     return 2;
   }
   if (args.command === 'help') {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (args.command === 'report') {
+    const { runReport } = await import('./recording/commands.js');
+    return runReport(args);
+  }
+  if (args.command === 'compare') {
+    const { runCompare } = await import('./recording/commands.js');
+    return runCompare(args);
+  }
   if (args.command === 'run') {
     const { runProgram } = await import('./run/run.js');
     return runProgram(args, givenEnv);
+  }
+  if (args.command === 'console' && args.replay !== undefined) {
+    const { runReplay } = await import('./replay/run.js');
+    return runReplay(args.replay);
   }
   if (args.command === 'console') {
     const { runConsole } = await import('./console/run.js');
@@ -56,7 +69,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`hotpath: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `hotpath: ${escapeControl(error instanceof Error ? error.message : String(error))}\n`,
+    );
     process.exit(1);
   },
 );

@@ -71,3 +71,37 @@ test('mcp takes the console defaults and token, and --http a loopback port', () 
   assert.throws(() => parseArgs(['mcp', '--http', 'x'], {}), UsageError);
   assert.throws(() => parseArgs(['mcp', '--refresh-ms', '100'], {}), /unknown option --refresh-ms/);
 });
+
+test('report, compare and console --replay take files and their own options', () => {
+  assert.deepEqual(parseArgs(['report', 'run.gz'], {}), {
+    command: 'report',
+    path: 'run.gz',
+    format: 'table',
+  });
+  assert.deepEqual(
+    parseArgs(['compare', 'a.json', 'b.gz', '--fail-on', 'p95+20%', '--format=markdown'], {}),
+    {
+      command: 'compare',
+      base: 'a.json',
+      head: 'b.gz',
+      format: 'markdown',
+      failOn: 'p95+20%',
+    },
+  );
+  const replay = parseArgs(['console', '--replay', 'run.gz', '--speed', '2.5'], {
+    HOTPATH_METRICS_PORT: '0',
+  });
+  assert.deepEqual(replay.command === 'console' && replay.replay, { path: 'run.gz', speed: 2.5 });
+  assert.throws(
+    () => parseArgs(['console', '--replay', 'a', '--speed', '0'], {}),
+    /--speed must be a number/,
+  );
+  assert.throws(() => parseArgs(['console', '--speed', '2'], {}), /--speed applies to --replay only/);
+  assert.throws(() => parseArgs(['report'], {}), /missing file: hotpath report FILE/);
+  assert.throws(() => parseArgs(['compare', 'a'], {}), /missing file: hotpath compare BASE HEAD/);
+  assert.throws(() => parseArgs(['report', 'a', 'b'], {}), /unexpected argument "b"/);
+  assert.throws(
+    () => parseArgs(['report', 'a', '--format', 'csv'], {}),
+    /--format must be one of table, json, markdown/,
+  );
+});

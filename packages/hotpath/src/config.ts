@@ -30,6 +30,12 @@ export interface Config {
   focus: string | RegExp | null;
   /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
   timeExclusive: boolean;
+  /** `HOTPATH_RECORD`: the file the run is recorded to (gzipped NDJSON), or null for no recording. */
+  record: string | null;
+  /** `HOTPATH_RECORD_MAX_MB`: the recording stops, with a note, before its file grows past this. */
+  recordMaxMb: number;
+  /** `HOTPATH_RECORD_INTERVAL_MS`: one frame per this many milliseconds. */
+  recordIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -42,6 +48,8 @@ const DEFAULT_SERIES_LIMIT = 2000;
 /** Room for the fixed series (faults, the `(other)` rows) and a few sites. */
 const MIN_SERIES_LIMIT = 50;
 const MAX_SERIES_LIMIT = 1_000_000;
+/** A terabyte of recording is a mistake, not a plan. */
+const MAX_RECORD_MB = 1_000_000;
 
 export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
   const enabled = readSwitch(env, 'HOTPATH', warn);
@@ -76,6 +84,9 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     auto: readAuto(env, warn),
     focus: readFocus(env, warn),
     timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
+    record: env.HOTPATH_RECORD?.trim() ? env.HOTPATH_RECORD.trim() : null,
+    recordMaxMb: readPositive(env, 'HOTPATH_RECORD_MAX_MB', 100, MAX_RECORD_MB, warn),
+    recordIntervalMs: readInteger(env, 'HOTPATH_RECORD_INTERVAL_MS', 1000, 50, 3_600_000, warn),
   };
 }
 
@@ -96,6 +107,9 @@ export function defaults(): Config {
     auto: new Set(DEFAULT_AUTO),
     focus: null,
     timeExclusive: false,
+    record: null,
+    recordMaxMb: 100,
+    recordIntervalMs: 1000,
   };
 }
 
@@ -134,6 +148,16 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   const value = Number(raw.trim());
   if (Number.isInteger(value) && value >= min && value <= max) return value;
   warn(`${name}=${JSON.stringify(raw)} is not an integer from ${min} to ${max}; using ${fallback}`);
+  return fallback;
+}
+
+/** A number above zero (fractions allowed: `0.5` MB) up to `max`. */
+function readPositive(env: Env, name: string, fallback: number, max: number, warn: Warn): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (Number.isFinite(value) && value > 0 && value <= max) return value;
+  warn(`${name}=${JSON.stringify(raw)} is not a number above 0 and up to ${max}; using ${fallback}`);
   return fallback;
 }
 

@@ -1,7 +1,8 @@
 import diagnostics from 'node:diagnostics_channel';
 import { isMainThread, type Worker } from 'node:worker_threads';
 import { config } from './config.js';
-import { installExitHook } from './report/reporter.js';
+import { finishRecording, startRecording } from './record/recorder.js';
+import { afterExitReport, installExitHook } from './report/reporter.js';
 import { noteWorker, startMainRuntime } from './runtime/main-thread.js';
 import { startWorkerRuntime } from './runtime/worker-thread.js';
 import { startMetricsServer } from './server/launch.js';
@@ -24,6 +25,18 @@ export function activate(): void {
   installExitHook();
   void startMetricsServer();
   startMainRuntime(config.runtimeIntervalMs);
+  if (config.record !== null) {
+    startRecording(
+      {
+        path: config.record,
+        maxMb: config.recordMaxMb,
+        intervalMs: config.recordIntervalMs,
+        logsLimit: config.logsLimit,
+      },
+      (message) => process.stderr.write(`[hotpath] warning: ${message}\n`),
+    );
+    afterExitReport(finishRecording);
+  }
 }
 
 /**

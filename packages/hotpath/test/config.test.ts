@@ -49,6 +49,9 @@ describe('readConfig', () => {
       noColor: false,
       focus: null,
       timeExclusive: false,
+      record: null,
+      recordMaxMb: 100,
+      recordIntervalMs: 1000,
       auto: new Set(['http', 'fetch', 'workers']),
     });
   });
@@ -68,6 +71,9 @@ describe('readConfig', () => {
       HOTPATH_RUNTIME_INTERVAL_MS: '250',
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
+      HOTPATH_RECORD: ' run.hotpath.gz ',
+      HOTPATH_RECORD_MAX_MB: '0.5',
+      HOTPATH_RECORD_INTERVAL_MS: '200',
       NO_COLOR: '1',
       HOTPATH_AUTO: 'streams, HTTP',
     });
@@ -87,6 +93,9 @@ describe('readConfig', () => {
       noColor: true,
       focus: 'api/',
       timeExclusive: true,
+      record: 'run.hotpath.gz',
+      recordMaxMb: 0.5,
+      recordIntervalMs: 200,
       auto: new Set(['streams', 'http']),
     });
   });
@@ -108,8 +117,12 @@ describe('readConfig', () => {
       HOTPATH_FUTURE_POLLS: 'sometimes',
       HOTPATH_METRICS_SERIES_LIMIT: '10',
       HOTPATH_RUNTIME_INTERVAL_MS: '5',
+      HOTPATH_RECORD_MAX_MB: '0',
+      HOTPATH_RECORD_INTERVAL_MS: 'fast',
       HOTPATH_AUTO: 'http,sockets',
     });
+    assert.equal(config.recordMaxMb, 100);
+    assert.equal(config.recordIntervalMs, 1000);
     assert.equal(config.runtimeIntervalMs, 1000);
     assert.equal(config.metricsPort, 6770);
     assert.equal(config.metricsHost, '127.0.0.1');
@@ -131,6 +144,8 @@ describe('readConfig', () => {
         'HOTPATH_FUTURE_POLLS',
         'HOTPATH_RUNTIME_INTERVAL_MS',
         'HOTPATH_AUTO',
+        'HOTPATH_RECORD_MAX_MB',
+        'HOTPATH_RECORD_INTERVAL_MS',
       ],
     );
   });

@@ -8,9 +8,10 @@ import { siteStateSummary } from 'hotpath/text';
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../client/feed.js';
+import type { ReplayControls } from '../replay/source.js';
 import { availableColumns, layoutColumns } from './columns.js';
 import { type Detail, readDetail } from './details.js';
-import { FilterLine, HelpBar } from './HelpBar.js';
+import { FilterLine, GotoLine, HelpBar } from './HelpBar.js';
 import { useDetail, useInstances, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { LogsPanel } from './LogsPanel.js';
@@ -41,6 +42,8 @@ export interface AppProps {
    * closes the console, null lets the console handle it as usual.
    */
   intercept?: (input: string, key: KeyFlags) => 'handled' | 'quit' | null;
+  /** Set when `source` plays a recording: the replay keys act on it and the status line shows where it is. */
+  replay?: ReplayControls;
 }
 
 const SINGULAR: Record<TabId, string> = {
@@ -66,6 +69,7 @@ export function App({
   now: clock = Date.now,
   output,
   intercept,
+  replay,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -77,6 +81,10 @@ export function App({
   const uiRef = useRef(ui);
   uiRef.current = ui;
   const [held, setHeld] = useState<{ snapshot: Snapshot | null; at: number | null } | null>(null);
+  /** The time being typed after `g` in a replay; null when not asked. */
+  const [goto, setGoto] = useState<string | null>(null);
+  const gotoRef = useRef(goto);
+  gotoRef.current = goto;
   const now = useNow(clock);
 
   // Paused: the data of the moment `p` was pressed stays on screen.
@@ -203,6 +211,7 @@ export function App({
    * rows when an earlier key in the same burst changed the tab, filter or sort.
    */
   function onKey(input: string, key: KeyFlags): void {
+    if (replay !== undefined && replayKey(replay, input, key)) return;
     const before = uiRef.current;
     const latest = currentView(before);
     const sameDrill = before.drill === ui.drill;
@@ -222,8 +231,13 @@ export function App({
       : arrangeRows(latestAll, latestColumns, latest.filter, latest.sort, context);
     const latestSelected = selectionIndex(latestRows, latest.selectedId, latest.index);
     const target = latestRows[latestSelected];
+    // A recording keeps site rows only: there are no instances to list.
     const drillable =
-      siteView && before.drill === null && hasInstanceRows(before.tab) && target !== undefined;
+      replay === undefined &&
+      siteView &&
+      before.drill === null &&
+      hasInstanceRows(before.tab) &&
+      target !== undefined;
     const result = handleKey(before, input, key, {
       rowIds: latestRows.map((row) => row.id),
       selected: latestSelected,
@@ -242,6 +256,35 @@ export function App({
     if (result.paused && !before.paused) setHeld({ snapshot: feed.snapshot, at: feed.receivedAt });
     uiRef.current = result;
     setUi(result);
+  }
+
+  /** The keys of a replay: space, ←/→, [ ], g (and the time typed after it). True when the key was one. */
+  function replayKey(controls: ReplayControls, input: string, key: KeyFlags): boolean {
+    const typed = gotoRef.current;
+    if (typed !== null) {
+      let next: string | null = typed;
+      if (key.return) {
+        const ms = parseTime(typed);
+        if (ms !== null) controls.seek(ms);
+        next = null;
+      } else if (key.escape) next = null;
+      else if (key.backspace || key.delete) next = typed.slice(0, -1);
+      else if (/^[0-9.:]$/.test(input)) next = typed + input;
+      gotoRef.current = next;
+      setGoto(next);
+      return true;
+    }
+    if (uiRef.current.editingFilter || key.ctrl) return false;
+    if (input === ' ' || input === 'p' || input === 'P') controls.togglePlay();
+    else if (key.leftArrow) controls.step(-1);
+    else if (key.rightArrow) controls.step(1);
+    else if (input === '[') controls.changeSpeed(-1);
+    else if (input === ']') controls.changeSpeed(1);
+    else if (input === 'g') {
+      gotoRef.current = '';
+      setGoto('');
+    } else return false;
+    return true;
   }
 
   const counts = {} as Record<TabId, number | null>;
@@ -273,6 +316,7 @@ export function App({
     <Box flexDirection="column" width={size.columns} height={screenRows}>
       <TabBar tab={tab} runtime={ui.runtime} counts={counts} title={title} width={size.columns} />
       <StatusLine
+        {...(replay === undefined ? {} : { replay: replay.position() })}
         feed={feed}
         paused={ui.paused}
         shownAt={shownAt}
@@ -380,9 +424,22 @@ export function App({
         )}
       </Box>
       {output === undefined ? null : <OutputPane source={output} height={paneHeight} width={size.columns} />}
-      {ui.editingFilter ? <FilterLine text={view.filter} /> : <HelpBar state={ui} />}
+      {goto !== null ? (
+        <GotoLine text={goto} />
+      ) : ui.editingFilter ? (
+        <FilterLine text={view.filter} />
+      ) : (
+        <HelpBar state={ui} replay={replay !== undefined} />
+      )}
     </Box>
   );
+}
+
+/** `12.5` seconds, or `1:30` minutes and seconds, in milliseconds; null when it is neither. */
+export function parseTime(text: string): number | null {
+  const match = /^(?:(\d+):)?(\d+(?:\.\d*)?)$/.exec(text.trim());
+  if (match === null) return null;
+  return (Number(match[1] ?? 0) * 60 + Number(match[2])) * 1000;
 }
 
 /** What Ink would have reported for a control character met inside a burst of typed text. */

@@ -20,10 +20,31 @@ export function helpText(state: UiState): string {
   return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
-export function HelpBar({ state }: { state: UiState }) {
+/** The keys of a replay, then the console's own. */
+export function replayHelpText(state: UiState): string {
+  if (state.editingFilter || state.inspect || state.runtime) return helpText(state);
+  const logs = state.tab === 'futures' ? 'calls' : 'logs';
+  return ` space play/pause · ←/→ step · [ ] speed · g go to · ↑↓/jk move · 1-6 tabs · s/S sort · / filter · o ${logs} · q quit`;
+}
+
+export function HelpBar({ state, replay = false }: { state: UiState; replay?: boolean }) {
   return (
     <Text dimColor wrap="truncate">
-      {helpText(state)}
+      {replay ? replayHelpText(state) : helpText(state)}
+    </Text>
+  );
+}
+
+/** The time being typed after `g` in a replay. */
+export function GotoLine({ text }: { text: string }) {
+  return (
+    <Text wrap="truncate">
+      <Text color="cyan" bold>
+        {' go to '}
+      </Text>
+      {escapeControl(text)}
+      <Text inverse> </Text>
+      <Text dimColor>{'  seconds (12.5) or m:ss · Enter go · Esc cancel'}</Text>
     </Text>
   );
 }

@@ -1,6 +1,7 @@
 import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import type { FeedState } from '../client/feed.js';
+import type { ReplayPosition } from '../replay/source.js';
 import { formatAgo } from './format.js';
 
 export interface StatusProps {
@@ -14,6 +15,8 @@ export interface StatusProps {
   facts: string;
   /** When the feed is quiet for longer than this, it is called stale even before the socket says so. */
   staleAfterMs: number;
+  /** Set when the console plays a recording (`address` is then its path). */
+  replay?: ReplayPosition;
 }
 
 /** What `status` says, in words; tests and the e2e run read this exact text. */
@@ -24,6 +27,7 @@ export function statusWords(props: StatusProps): {
   detail: string;
 } {
   const { feed, paused, shownAt, now, address } = props;
+  if (props.replay !== undefined) return replayWords(props.replay, address);
   const age = shownAt === null ? '' : ` (updated ${formatAgo(now - shownAt)})`;
   if (paused) return { symbol: '⏸', word: 'Paused', color: 'yellow', detail: age };
   if (feed.phase === 'connecting' || feed.snapshot === null) {
@@ -41,6 +45,19 @@ export function statusWords(props: StatusProps): {
   }
   const how = feed.transport === 'polling' ? ', polling' : '';
   return { symbol: '✓', word: 'Live', color: 'green', detail: `${age.slice(0, -1)}${how})` };
+}
+
+/** `REPLAY run.hotpath.gz 12.3s / 60.0s · 2× · paused`. */
+function replayWords(replay: ReplayPosition, path: string) {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+  const speed = replay.speed >= 1 ? `${replay.speed}×` : `1/${Math.round(1 / replay.speed)}×`;
+  const state = replay.playing ? '' : replay.frame === replay.frames - 1 ? ' · end' : ' · paused';
+  return {
+    symbol: replay.playing ? '▶' : '⏸',
+    word: 'REPLAY',
+    color: 'magenta',
+    detail: ` ${path} ${seconds(replay.timeMs)} / ${seconds(replay.durationMs)} · ${speed}${state}`,
+  };
 }
 
 export function StatusLine(props: StatusProps) {

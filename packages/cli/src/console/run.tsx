@@ -1,7 +1,7 @@
 /** Runs the console in the real terminal: alternate screen, raw keys, and the screen given back on exit. */
 import { render } from 'ink';
 import type { Endpoint } from '../client/endpoint.js';
-import { MetricsFeed } from '../client/feed.js';
+import { type DataSource, MetricsFeed } from '../client/feed.js';
 import { App, type AppProps } from './App.js';
 
 export interface ConsoleOptions {
@@ -24,6 +24,11 @@ export interface ConsoleOptions {
   freezeWhen?: Promise<unknown>;
 }
 
+/** The console on a source other than a live server (`--replay`): what the screen needs besides the data. */
+export type SourceOptions = Omit<ConsoleOptions, 'endpoint' | 'refreshMs' | 'limit'> & {
+  replay?: AppProps['replay'];
+};
+
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const CLEAR = '\x1b[2J\x1b[H';
@@ -32,16 +37,22 @@ const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const { stdout, stdin } = process;
-  if (!stdout.isTTY || !stdin.isTTY) {
-    throw new Error(
-      'the console needs a terminal (stdin and stdout a TTY); for scripts, read the server: curl <url>/snapshot',
-    );
-  }
+  requireTerminal('for scripts, read the server: curl <url>/snapshot');
   const feed = new MetricsFeed(options.endpoint, {
     refreshMs: options.refreshMs,
     limit: options.limit,
   }).start();
+  await runConsoleOn(feed, options);
+}
+
+export function requireTerminal(otherwise: string): void {
+  if (!process.stdout.isTTY || !process.stdin.isTTY)
+    throw new Error(`the console needs a terminal (stdin and stdout a TTY); ${otherwise}`);
+}
+
+/** The console on `feed` until the user quits (or `closeWhen`); the feed is closed after. */
+export async function runConsoleOn(feed: DataSource, options: SourceOptions): Promise<void> {
+  const { stdout } = process;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -62,6 +73,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         {...(options.output === undefined ? {} : { output: options.output })}
         {...(options.initialTab === undefined ? {} : { initialTab: options.initialTab })}
         {...(options.intercept === undefined ? {} : { intercept: options.intercept })}
+        {...(options.replay === undefined ? {} : { replay: options.replay })}
       />,
       {
         exitOnCtrlC: false,

@@ -1,4 +1,5 @@
-/** `hotpath run [--no-console] -- <command…>`: a Node program monitored with no change to its code. */
+/** `hotpath run [--no-console] [--record FILE] -- <command…>`: a Node program monitored with no change to its code. */
+import { resolve } from 'node:path';
 import type { RunArgs } from '../args.js';
 import { resolveCommand } from './command.js';
 import { programEnvironment } from './environment.js';
@@ -15,6 +16,8 @@ export async function runProgram(args: RunArgs, givenEnv: NodeJS.ProcessEnv): Pr
   const directory = makeRunDirectory();
   try {
     const env = programEnvironment(givenEnv, import.meta.resolve('hotpath/register'), directory.path);
+    // The program may change its directory: the file is where the user meant, from here.
+    if (args.record !== undefined) env.HOTPATH_RECORD = resolve(args.record);
     const terminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
     let status: number;
     if (args.console && terminal) {

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { FunctionRow, GaugeRow } from 'hotpath';
-import { CannedSource, snapshot } from '../helpers/canned.ts';
+import {
+  CannedSource,
+  functionRow as cannedFunctionRow,
+  gaugeRow as cannedGaugeRow,
+  snapshot,
+} from '../helpers/canned.ts';
 import { type Console, renderConsole } from '../helpers/ink.ts';
 
 let open: Console | null = null;
@@ -10,46 +15,11 @@ afterEach(() => {
   open = null;
 });
 
-function functionRow(fields: Partial<FunctionRow>): FunctionRow {
-  return {
-    id: 1,
-    label: 'parse',
-    source: 'app/parse.ts:3',
-    hasCustomLabel: true,
-    kind: 'function',
-    calls: 0,
-    errors: 0,
-    pending: 0,
-    async: false,
-    samples: 0,
-    totalMs: null,
-    meanMs: null,
-    p50Ms: null,
-    p95Ms: null,
-    p99Ms: null,
-    maxMs: null,
-    percentOfWall: null,
-    exclusive: false,
-    ...fields,
-  };
-}
-
-function gaugeRow(fields: Partial<GaugeRow>): GaugeRow {
-  return {
-    id: 1,
-    label: 'depth',
-    source: null,
-    kind: 'gauge',
-    updates: 0,
-    value: null,
-    message: null,
-    min: null,
-    max: null,
-    updatedMs: null,
-    history: [],
-    ...fields,
-  };
-}
+// The shared builders, with this file's defaults: one function `parse`, one gauge `depth`.
+const functionRow = (fields: Partial<FunctionRow>): FunctionRow =>
+  cannedFunctionRow({ id: 1, label: 'parse', source: 'app/parse.ts:3', hasCustomLabel: true, ...fields });
+const gaugeRow = (fields: Partial<GaugeRow>): GaugeRow =>
+  cannedGaugeRow({ id: 1, label: 'depth', ...fields });
 
 test('tab 5 shows function timing, tab 6 gauges and values; Tab cycles through them', async () => {
   const source = new CannedSource(

@@ -2,7 +2,14 @@
 import type { Snapshot } from 'hotpath';
 import type { DataSource, DetailKind, FeedState } from '../../src/client/feed.ts';
 
-export { channelRow, futureRow, snapshot, streamRow } from '../../../hotpath/test/helpers/rows.ts';
+export {
+  channelRow,
+  functionRow,
+  futureRow,
+  gaugeRow,
+  snapshot,
+  streamRow,
+} from '../../../hotpath/test/helpers/rows.ts';
 
 /** A data source holding whatever the test pushes; details are looked up by `kind:id`. */
 export class CannedSource implements DataSource {

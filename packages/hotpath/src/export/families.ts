@@ -260,6 +260,26 @@ const SITE_FAMILIES: Family[] = [
 const P50 = { quantile: '0.5' };
 const P99 = { quantile: '0.99' };
 
+/** One figure of each thread's V8 heap (threads that do not load hotpath have none). */
+function heapFamily(
+  name: 'used' | 'total' | 'limit',
+  field: 'usedBytes' | 'totalBytes' | 'limitBytes',
+  help: string,
+): Family {
+  return perProcess(
+    {
+      name: `hotpath_runtime_heap_${name}_bytes`,
+      otel: `hotpath.runtime.heap.${name}`,
+      type: 'gauge',
+      unit: 'By',
+      help,
+    },
+    (m, emit) => {
+      for (const { at, stats } of m.threads) if (stats.heap) emit(stats.heap[field], at);
+    },
+  );
+}
+
 const RUNTIME_FAMILIES: Family[] = [
   perProcess(
     {
@@ -300,42 +320,9 @@ const RUNTIME_FAMILIES: Family[] = [
       for (const { at, stats } of m.threads) emit(stats.eventLoop.utilization, at);
     },
   ),
-  perProcess(
-    {
-      name: 'hotpath_runtime_heap_used_bytes',
-      otel: 'hotpath.runtime.heap.used',
-      type: 'gauge',
-      unit: 'By',
-      help: 'V8 heap in use, per thread.',
-    },
-    (m, emit) => {
-      for (const { at, stats } of m.threads) if (stats.heap) emit(stats.heap.usedBytes, at);
-    },
-  ),
-  perProcess(
-    {
-      name: 'hotpath_runtime_heap_total_bytes',
-      otel: 'hotpath.runtime.heap.total',
-      type: 'gauge',
-      unit: 'By',
-      help: 'V8 heap allocated, per thread.',
-    },
-    (m, emit) => {
-      for (const { at, stats } of m.threads) if (stats.heap) emit(stats.heap.totalBytes, at);
-    },
-  ),
-  perProcess(
-    {
-      name: 'hotpath_runtime_heap_limit_bytes',
-      otel: 'hotpath.runtime.heap.limit',
-      type: 'gauge',
-      unit: 'By',
-      help: 'V8 heap size limit, per thread.',
-    },
-    (m, emit) => {
-      for (const { at, stats } of m.threads) if (stats.heap) emit(stats.heap.limitBytes, at);
-    },
-  ),
+  heapFamily('used', 'usedBytes', 'V8 heap in use, per thread.'),
+  heapFamily('total', 'totalBytes', 'V8 heap allocated, per thread.'),
+  heapFamily('limit', 'limitBytes', 'V8 heap size limit, per thread.'),
   perProcess(
     {
       name: 'hotpath_runtime_rss_bytes',

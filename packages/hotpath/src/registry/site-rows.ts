@@ -26,7 +26,7 @@ function stateCounts<E extends { finished: boolean }>(
 ): { states: Record<string, number>; active: number } {
   // A plain object from the start: a scrape builds one per site, 10,000 of them at a time.
   const states: Record<string, number> = {};
-  for (const [state, count] of foldedStates) states[state] = count;
+  if (foldedStates.size > 0) for (const [state, count] of foldedStates) states[state] = count;
   let active = 0;
   for (const entry of held) {
     const state = stateOf(entry);
@@ -45,10 +45,10 @@ function siteState<S extends string>(states: Record<string, number>, latest: S):
 
 export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): ChannelSiteRow {
   const { site, summary, held } = group;
+  if (summary === null && held.length === 1) return singleInstance(channelRow(held[0]!), site, held[0]!);
   const { states, active } = stateCounts(group.foldedStates, held, (stats) => stats.currentState());
   const instances = (summary?.instances ?? 0) + held.length;
   const latest = held.at(-1);
-  if (instances === 1 && latest !== undefined) return asSiteRow(channelRow(latest), site, active, states);
   const base: ChannelRow = latest !== undefined ? channelRow(latest) : { ...summary! };
   let sent = summary?.sent ?? 0;
   let received = summary?.received ?? 0;
@@ -82,10 +82,9 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
 
 export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamSiteRow {
   const { site, summary, held } = group;
+  if (summary === null && held.length === 1) return singleInstance(streamRow(held[0]!), site, held[0]!);
   const { states, active } = stateCounts(group.foldedStates, held, (stats) => stats.state);
   const instances = (summary?.instances ?? 0) + held.length;
-  const latest = held.at(-1);
-  if (instances === 1 && latest !== undefined) return asSiteRow(streamRow(latest), site, active, states);
   const rows = held.map(streamRow);
   const base: StreamRow = rows.at(-1) ?? { ...summary! };
   let yielded = summary?.yielded ?? 0;
@@ -107,16 +106,21 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
   };
 }
 
-/** A site of one instance reads as that instance's row (a fresh object, named in place: no copy). */
-function asSiteRow<R extends { id: number; label: string }>(
+/**
+ * A site of one instance (most sites) reads as that instance's row: the fresh row is named as the site
+ * in place, without the copies and counting of the general case (a scrape reads 10,000 sites at a time).
+ */
+function singleInstance<R extends { id: number; label: string; state: string }>(
   row: R,
   site: Site,
-  active: number,
-  states: Record<string, number>,
+  entry: { finished: boolean },
 ): R & SiteFields {
-  row.id = site.id;
-  row.label = site.label;
-  return Object.assign(row, { active, states });
+  const siteRow = row as R & SiteFields;
+  siteRow.id = site.id;
+  siteRow.label = site.label;
+  siteRow.active = entry.finished ? 0 : 1;
+  siteRow.states = { [row.state]: 1 };
+  return siteRow;
 }
 
 /** What names a site row: the site's id and label (no `-N` suffix), its instance count and state. */

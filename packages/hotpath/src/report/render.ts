@@ -3,16 +3,20 @@ import type { Section, Snapshot } from '../types.js';
 import { formatRuntime } from './format.js';
 import { channelsSection } from './sections/channels.js';
 import { functionsSection } from './sections/functions.js';
-import { futuresSection } from './sections/futures.js';
+import { futuresSection, type PendingCalls } from './sections/futures.js';
 import { gaugesSection } from './sections/gauges.js';
 import { runtimeSection } from './sections/runtime.js';
 import { streamsSection } from './sections/streams.js';
+import type { Paint } from './table.js';
 
 export interface RenderOptions {
-  format: ReportFormat;
+  /** `markdown`: the tables as GitHub Markdown, for a pull-request comment (`hotpath report`). */
+  format: ReportFormat | 'markdown';
   /** Sections to print; `undefined` prints every section that has rows. */
   sections: Section[] | undefined;
   color: boolean;
+  /** The calls still pending, listed under the futures table (only the live program knows them). */
+  pending?: PendingCalls;
 }
 
 const TITLES = {
@@ -32,7 +36,7 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
     options.sections === undefined
       ? (snapshot[section]?.length ?? 0) > 0
       : options.sections.includes(section);
-  if (options.format !== 'table') {
+  if (options.format === 'json' || options.format === 'json-pretty') {
     const filtered: Snapshot = {
       ...snapshot,
       channels: wanted('channels') ? snapshot.channels : [],
@@ -53,22 +57,31 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
     return `${JSON.stringify(filtered, null, options.format === 'json-pretty' ? 2 : undefined)}\n`;
   }
   const runtime = formatRuntime(snapshot.elapsedMs);
+  const markdown = options.format === 'markdown';
+  const title = (name: string) =>
+    markdown ? `### ${name} (runtime: ${runtime})` : `=== ${name} (runtime: ${runtime}) ===`;
+  const paint = markdown ? 'markdown' : options.color;
   const parts: string[] = [];
   for (const section of ORDER) {
     if (!wanted(section)) continue;
-    parts.push(
-      `=== ${TITLES[section]} (runtime: ${runtime}) ===\n\n${sectionBody(snapshot, section, options.color)}\n`,
-    );
+    parts.push(`${title(TITLES[section])}\n\n${sectionBody(snapshot, section, paint, options.pending)}\n`);
   }
   // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
-  if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options))
-    parts.push(`=== Runtime (runtime: ${runtime}) ===\n\n${runtimeSection(snapshot.runtime)}\n`);
+  if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options)) {
+    const body = runtimeSection(snapshot.runtime);
+    parts.push(`${title('Runtime')}\n\n${markdown ? `\`\`\`\n${body}\n\`\`\`` : body}\n`);
+  }
   if (snapshot.faults > 0)
     parts.push(`[hotpath] ${snapshot.faults} internal fault(s) were caught and ignored.\n`);
   return parts.join('\n');
 }
 
-function sectionBody(snapshot: Snapshot, section: (typeof ORDER)[number], color: boolean): string {
+function sectionBody(
+  snapshot: Snapshot,
+  section: (typeof ORDER)[number],
+  color: Paint,
+  pending: PendingCalls | undefined,
+): string {
   switch (section) {
     case 'functions':
       return functionsSection(snapshot.functions ?? [], color);
@@ -77,7 +90,7 @@ function sectionBody(snapshot: Snapshot, section: (typeof ORDER)[number], color:
     case 'streams':
       return streamsSection(snapshot.streams, color);
     case 'futures':
-      return futuresSection(snapshot.futures, color);
+      return futuresSection(snapshot.futures, color, pending);
     case 'gauges':
       return gaugesSection(snapshot.gauges ?? [], color);
   }

@@ -1,9 +1,11 @@
 import { config } from '../config.js';
 import { recordFault } from '../registry/faults.js';
+import { futureRegistry } from '../registry/futures.js';
 import { takeSnapshot, takeSnapshotWithSites } from '../registry/snapshot.js';
 import type { Guard, ReportOptions } from '../types.js';
 import { useColor, writeReportNow } from './output.js';
 import { renderReport } from './render.js';
+import { PENDING_SHOWN } from './sections/futures.js';
 
 /** Guards that have started and not yet printed; while any is open, the default exit report stays quiet. */
 const openGuards = new Set<ReportGuard>();
@@ -55,11 +57,19 @@ function printReport(options: ReportOptions): void {
       format,
       sections: options.sections,
       color: useColor(options.output),
+      pending: futureRegistry.pendingCalls(PENDING_SHOWN),
     });
     writeReportNow(text, options.output);
   } catch (error) {
     recordFault(error);
   }
+}
+
+/** What else runs at exit, after the report (the recording's last frame): on a signal too. */
+const exitTasks: (() => void)[] = [];
+
+export function afterExitReport(task: () => void): void {
+  exitTasks.push(task);
 }
 
 /** Prints what is due at exit: every guard still open, or else the default report. Once. */
@@ -71,6 +81,7 @@ function reportAtExit(): void {
   } else if (!guardsUsed && config.report !== 'off') {
     printReport({ format: config.report });
   }
+  for (const task of exitTasks) task();
 }
 
 /**

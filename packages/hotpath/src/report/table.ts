@@ -19,16 +19,21 @@ export interface Cell {
   style?: Style;
 }
 
+/** How a table is drawn: bordered text with colour (`true`) or without (`false`), or a Markdown table. */
+export type Paint = boolean | 'markdown';
+
 /**
  * A bordered text table in hotpath-rs's layout (`+---+`, `| cell |`). Widths are display columns of the plain text;
  * colour is applied after padding so escape codes never skew the columns.
  */
-export function renderTable(columns: Column[], rows: (Cell | string)[][], color: boolean): string {
+export function renderTable(columns: Column[], rows: (Cell | string)[][], look: Paint): string {
   const cells = rows.map((row) =>
     row.map((cell) =>
       typeof cell === 'string' ? { text: printable(cell) } : { ...cell, text: printable(cell.text) },
     ),
   );
+  if (look === 'markdown') return markdownTable(columns, cells);
+  const color = look;
   const widths = columns.map((column, i) =>
     Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i]?.text ?? ''))),
   );
@@ -45,6 +50,21 @@ export function renderTable(columns: Column[], rows: (Cell | string)[][], color:
       .join('|')}|`;
   const header = line(columns.map((column) => ({ text: column.header, style: ['bold', 'cyan'] as Style })));
   return [rule, header, rule.replaceAll('-', '='), ...cells.map(line), rule].join('\n');
+}
+
+/**
+ * A GitHub-flavoured Markdown table (for pull-request comments), after a blank line so that it never
+ * joins the paragraph before it. A `|` in a cell is escaped so it cannot split the cell.
+ */
+function markdownTable(columns: Column[], rows: Cell[][]): string {
+  const cell = (text: string) => (text === '' ? ' ' : text.replaceAll('\\', '\\\\').replaceAll('|', '\\|'));
+  const line = (texts: string[]) => `| ${texts.map(cell).join(' | ')} |`;
+  return [
+    '',
+    line(columns.map((column) => column.header)),
+    `|${columns.map((column) => (column.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...rows.map((row) => line(columns.map((_, i) => row[i]?.text ?? ''))),
+  ].join('\n');
 }
 
 /** Longest cell text printed; one huge label would otherwise pad every row of its table to its width. */

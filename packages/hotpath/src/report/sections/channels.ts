@@ -1,7 +1,7 @@
 import type { ChannelRow, ChannelState } from '../../types.js';
 import { formatBytes, formatDurationMs } from '../format.js';
 import { rowLabel, rowState } from '../site-cells.js';
-import { type Cell, numbers, renderTable } from '../table.js';
+import { type Cell, numbers, type Paint, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<ChannelState, Cell['style']> = {
@@ -12,7 +12,7 @@ const STATE_STYLE: Record<ChannelState, Cell['style']> = {
   errored: 'red',
 };
 
-export function channelsSection(rows: ChannelRow[], color: boolean): string {
+export function channelsSection(rows: ChannelRow[], color: Paint): string {
   if (rows.length === 0) return 'No instrumented channels found.';
   const timed = rows.some((row) => row.delay !== null);
   const thread = threadColumn(rows);

@@ -1,9 +1,9 @@
 import type { FunctionRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { numbers, renderTable } from '../table.js';
+import { numbers, type Paint, renderTable } from '../table.js';
 
 /** hotpath-rs's timing table: where the time goes, most first; durations from a sample of the calls. */
-export function functionsSection(rows: FunctionRow[], color: boolean): string {
+export function functionsSection(rows: FunctionRow[], color: Paint): string {
   if (rows.length === 0) return 'No measured functions found.';
   const columns = [
     { header: 'Function' },

@@ -1,11 +1,19 @@
-import { futureRegistry, type PendingCall } from '../../registry/futures.js';
+import type { PendingCall } from '../../registry/futures.js';
 import type { FutureRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { numbers, printable, renderTable } from '../table.js';
+import { numbers, type Paint, printable, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 /** Pending calls listed by name in the report; the rest are counted. */
-const PENDING_SHOWN = 20;
+export const PENDING_SHOWN = 20;
+
+/** The calls still pending, oldest first: at exit, the program's; for a recording, none are known. */
+export interface PendingCalls {
+  total: number;
+  oldest: PendingCall[];
+}
+
+const NONE_PENDING: PendingCalls = { total: 0, oldest: [] };
 
 /**
  * The futures table, then the calls still pending — at exit, that list is a hang detector: each line is
@@ -13,8 +21,8 @@ const PENDING_SHOWN = 20;
  */
 export function futuresSection(
   rows: FutureRow[],
-  color: boolean,
-  pending: { total: number; oldest: PendingCall[] } = futureRegistry.pendingCalls(PENDING_SHOWN),
+  color: Paint,
+  pending: PendingCalls = NONE_PENDING,
 ): string {
   if (rows.length === 0) return 'No instrumented futures found.';
   const thread = threadColumn(rows);
@@ -50,7 +58,7 @@ function responses(row: FutureRow): string {
   return seen.length === 0 ? '-' : seen.map(([name, count]) => `${name}:${count}`).join(' ');
 }
 
-function pendingList(pending: { total: number; oldest: PendingCall[] }): string {
+function pendingList(pending: PendingCalls): string {
   const lines = pending.oldest.map(
     (call) => `  ${printable(call.label)}  call #${call.callId}  pending for ${formatDurationMs(call.ageMs)}`,
   );

@@ -1,9 +1,9 @@
 import type { GaugeRow } from '../../types.js';
 import { formatDurationMs } from '../format.js';
-import { numbers, renderTable } from '../table.js';
+import { numbers, type Paint, renderTable } from '../table.js';
 
 /** Gauges and `val` labels: the latest value, its extremes and how often it changed. */
-export function gaugesSection(rows: GaugeRow[], color: boolean): string {
+export function gaugesSection(rows: GaugeRow[], color: Paint): string {
   if (rows.length === 0) return 'No gauges or values found.';
   const columns = [
     { header: 'Label' },

@@ -1,7 +1,7 @@
 import type { StreamRow, StreamState } from '../../types.js';
 import { formatDurationMs } from '../format.js';
 import { rowLabel, rowState } from '../site-cells.js';
-import { type Cell, numbers, renderTable } from '../table.js';
+import { type Cell, numbers, type Paint, renderTable } from '../table.js';
 import { threadColumn } from './thread-column.js';
 
 const STATE_STYLE: Record<StreamState, Cell['style']> = {
@@ -11,7 +11,7 @@ const STATE_STYLE: Record<StreamState, Cell['style']> = {
   cancelled: 'magenta',
 };
 
-export function streamsSection(rows: StreamRow[], color: boolean): string {
+export function streamsSection(rows: StreamRow[], color: Paint): string {
   if (rows.length === 0) return 'No instrumented streams found.';
   const consumerWaits = rows.some((row) => row.consumerWaitMs !== null);
   const producerWaits = rows.some((row) => row.producerWaitMs !== null);
