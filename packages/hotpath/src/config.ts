@@ -1,5 +1,7 @@
 /** Every environment variable hotpath reads, parsed and checked in one place, once, at import. */
 
+import { defaultLintSettings, type LintSettings, parseLintSettings } from './lints/names.js';
+
 export type ReportFormat = 'table' | 'json' | 'json-pretty';
 
 /** What `hotpath/register` instruments without a wrapper call (`HOTPATH_AUTO`). */
@@ -30,6 +32,8 @@ export interface Config {
   focus: string | RegExp | null;
   /** `HOTPATH_TIME_EXCLUSIVE`: a measured call's time excludes the nested measured calls it made. */
   timeExclusive: boolean;
+  /** `HOTPATH_LINTS`: each lint's threshold in milliseconds, or null when it is off. */
+  lints: LintSettings;
   /** `HOTPATH_RECORD`: the file the run is recorded to (gzipped NDJSON), or null for no recording. */
   record: string | null;
   /** `HOTPATH_RECORD_MAX_MB`: the recording stops, with a note, before its file grows past this. */
@@ -84,6 +88,7 @@ export function readConfig(env: Env, warn: Warn = warnOnStderr): Config {
     auto: readAuto(env, warn),
     focus: readFocus(env, warn),
     timeExclusive: readSwitch(env, 'HOTPATH_TIME_EXCLUSIVE', warn),
+    lints: readLints(env, warn),
     record: env.HOTPATH_RECORD?.trim() ? env.HOTPATH_RECORD.trim() : null,
     recordMaxMb: readPositive(env, 'HOTPATH_RECORD_MAX_MB', 100, MAX_RECORD_MB, warn),
     recordIntervalMs: readInteger(env, 'HOTPATH_RECORD_INTERVAL_MS', 1000, 50, 3_600_000, warn),
@@ -107,6 +112,7 @@ export function defaults(): Config {
     auto: new Set(DEFAULT_AUTO),
     focus: null,
     timeExclusive: false,
+    lints: defaultLintSettings(),
     record: null,
     recordMaxMb: 100,
     recordIntervalMs: 1000,
@@ -200,6 +206,11 @@ function readFocus(env: Env, warn: Warn): string | RegExp | null {
     );
     return null;
   }
+}
+
+function readLints(env: Env, warn: Warn): LintSettings {
+  const raw = env.HOTPATH_LINTS;
+  return raw === undefined || raw.trim() === '' ? defaultLintSettings() : parseLintSettings(raw, warn);
 }
 
 function warnOnStderr(message: string): void {

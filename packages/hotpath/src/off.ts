@@ -91,5 +91,6 @@ export function snapshot(): Snapshot {
     functions: [],
     gauges: [],
     faults: 0,
+    lints: [],
   };
 }

@@ -70,6 +70,45 @@ export interface DelayPercentiles {
   maxMs: number;
 }
 
+/**
+ * A live row's recent past: one sample per runtime interval (`HOTPATH_RUNTIME_INTERVAL_MS`, 1 s by
+ * default), at most 120, oldest first; every list has the same length. Rates are per second over the
+ * interval that ended at the sample. Finished rows carry none.
+ */
+export interface RowHistory {
+  intervalMs: number;
+  /** Channels: items buffered at each sample (a site: summed over its live instances). */
+  queued?: number[];
+  sentPerSecond?: number[];
+  receivedPerSecond?: number[];
+  /** Streams: items the consumer received. */
+  yieldedPerSecond?: number[];
+  /** Futures: calls started, calls settled, and calls pending at each sample. */
+  callsPerSecond?: number[];
+  settledPerSecond?: number[];
+  pending?: number[];
+}
+
+export type LintKind = 'channel' | 'stream' | 'future' | 'runtime';
+
+/** A warning: something that is wrong now (or, for `future-lost`, went wrong), with the row it is about. */
+export interface Lint {
+  /** `channel-full`, `consumer-stalled`, `queue-growing`, `future-pending`, `future-lost`, `stream-unconsumed`, `loop-blocked`, `emitter-leak`. */
+  lint: string;
+  /**
+   * The row it is about, as the snapshot it comes with lists it: a site row's id in a site snapshot
+   * (`by: 'site'`), an instance's id otherwise; the future row's id; 0 for the event loop.
+   */
+  rowId: number;
+  kind: LintKind;
+  label: string;
+  /** When the condition began, in milliseconds since monitoring started. */
+  since: number;
+  message: string;
+  /** On a site row: how many of its instances raise it. */
+  instances?: number;
+}
+
 export interface ChannelRow extends RowIdentity {
   /** Set on rows that a worker thread published; rows of the main thread have none. */
   threadId?: number;
@@ -85,6 +124,8 @@ export interface ChannelRow extends RowIdentity {
   /** Time from acceptance into the channel to delivery, where the primitive lets us know. */
   delay: DelayPercentiles | null;
   createdMs: number;
+  /** The last samples of the queue and the rates (live rows only). */
+  history?: RowHistory;
 }
 
 export interface StreamRow extends RowIdentity {
@@ -102,6 +143,7 @@ export interface StreamRow extends RowIdentity {
   consumerWaitMs: number | null;
   /** Time the producer spent waiting for the consumer, where the primitive lets us know. */
   producerWaitMs: number | null;
+  history?: RowHistory;
 }
 
 /** `future`: a wrapper (`future`, `futureFn`); `http-server`/`http-client`: made by `hotpath/register`. */
@@ -126,6 +168,9 @@ export interface FutureRow extends RowIdentity {
   rejected: number;
   cancelled: number;
   duration: DelayPercentiles | null;
+  /** Calls the garbage collector took while they were pending (they end `cancelled`). */
+  lost?: number;
+  history?: RowHistory;
   /** HTTP rows only: the responses by status class (a call that got no response has none). */
   statusClasses?: StatusClasses;
 }
@@ -275,6 +320,8 @@ export interface Snapshot {
   by?: 'site';
   /** Site rows of channels and streams, next to the instance rows (JSON reports carry both). */
   sites?: { channels: ChannelSiteRow[]; streams: StreamSiteRow[] };
+  /** What hotpath finds wrong now (see docs/lints.md); absent from older servers. */
+  lints?: Lint[];
 }
 
 /** `@measure()`: a method decorator for sync and async methods, in both decorator dialects. */

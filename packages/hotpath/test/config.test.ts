@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readConfig } from '../src/config.ts';
+import { defaultLintSettings } from '../src/lints/names.ts';
 
 function read(env: Record<string, string>) {
   const warnings: string[] = [];
@@ -49,6 +50,7 @@ describe('readConfig', () => {
       noColor: false,
       focus: null,
       timeExclusive: false,
+      lints: defaultLintSettings(),
       record: null,
       recordMaxMb: 100,
       recordIntervalMs: 1000,
@@ -71,6 +73,7 @@ describe('readConfig', () => {
       HOTPATH_RUNTIME_INTERVAL_MS: '250',
       HOTPATH_FOCUS: ' api/ ',
       HOTPATH_TIME_EXCLUSIVE: 'yes',
+      HOTPATH_LINTS: 'all=off,channel-full=3s',
       HOTPATH_RECORD: ' run.hotpath.gz ',
       HOTPATH_RECORD_MAX_MB: '0.5',
       HOTPATH_RECORD_INTERVAL_MS: '200',
@@ -93,6 +96,16 @@ describe('readConfig', () => {
       noColor: true,
       focus: 'api/',
       timeExclusive: true,
+      lints: {
+        'channel-full': 3000,
+        'consumer-stalled': null,
+        'queue-growing': null,
+        'future-pending': null,
+        'future-lost': null,
+        'stream-unconsumed': null,
+        'loop-blocked': null,
+        'emitter-leak': null,
+      },
       record: 'run.hotpath.gz',
       recordMaxMb: 0.5,
       recordIntervalMs: 200,

@@ -14,7 +14,8 @@ import { type Detail, readDetail } from './details.js';
 import { FilterLine, GotoLine, HelpBar } from './HelpBar.js';
 import { useDetail, useInstances, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
-import { LogsPanel } from './LogsPanel.js';
+import { historyLines, LogsPanel } from './LogsPanel.js';
+import { markRows, usableLints } from './lints.js';
 import { Notice } from './Notice.js';
 import { OutputPane, type OutputPaneSource } from './OutputPane.js';
 import { RuntimeView } from './RuntimeView.js';
@@ -25,6 +26,7 @@ import { currentView, handleKey, initialState, type KeyFlags, TAB_ORDER, type Ui
 import { TabBar } from './TabBar.js';
 import { Table } from './Table.js';
 import { arrangeRows, isLive, selectionIndex, windowTop } from './view.js';
+import { WarningsLine, WarningsView } from './WarningsView.js';
 
 export interface AppProps {
   source: DataSource;
@@ -99,11 +101,12 @@ export function App({
     functions: new RateTracker('functions'),
     gauges: new RateTracker('gauges'),
   };
+  const lints = useMemo(() => usableLints(snapshot?.lints), [snapshot]);
   const tabRows = useMemo(() => {
     const all = {} as Record<TabId, AnyRow[]>;
-    for (const tab of TAB_ORDER) all[tab] = usableRows(snapshot?.[tab]);
+    for (const tab of TAB_ORDER) all[tab] = markRows(tab, usableRows(snapshot?.[tab]), lints);
     return all;
-  }, [snapshot]);
+  }, [snapshot, lints]);
   const rates = useMemo(() => {
     const all = {} as Record<TabId, Map<number, number>>;
     // No snapshot yet is no measurement: rows already counting when the console attached are not new.
@@ -148,12 +151,15 @@ export function App({
   // Layout: tab bar, status, main area, help; one row short of the screen so Ink never scrolls it.
   const screenRows = Math.max(10, size.rows - 1);
   const paneHeight = output === undefined ? 0 : Math.min(12, Math.max(4, Math.floor(screenRows / 3)));
-  const mainHeight = screenRows - 3 - paneHeight;
+  // A line of warnings under the status line, only while some lint is raised.
+  const warningsShown = lints.length > 0 && snapshot !== null && feed.problem === null;
+  const mainHeight = screenRows - 3 - paneHeight - (warningsShown ? 1 : 0);
   const tableHeight = Math.max(1, mainHeight - 3);
   const panelOpen = ui.panel && selectedRow !== undefined;
   const tableWidth = panelOpen ? Math.floor(size.columns / 2) : size.columns;
   const panelWidth = size.columns - tableWidth;
-  const logHeight = Math.max(1, mainHeight - 5);
+  const trendLines = panelOpen ? historyLines(selectedRow.history, panelWidth - 4).length : 0;
+  const logHeight = Math.max(1, mainHeight - 5 - trendLines);
   const layout = layoutColumns(columns, Math.max(20, tableWidth - 2));
   const top = windowTop(view.top, selected, tableHeight, arranged.length);
 
@@ -326,8 +332,13 @@ export function App({
         facts={feed.problem === null || ui.paused ? facts : ''}
         staleAfterMs={source.refreshMs * 3 + 3000}
       />
+      {warningsShown ? <WarningsLine lints={lints} width={size.columns} /> : null}
       <Box height={mainHeight} flexDirection="row">
-        {ui.runtime ? (
+        {ui.warnings ? (
+          <Box flexDirection="column" width={size.columns} borderStyle="bold" borderColor="yellow">
+            <WarningsView lints={lints} width={size.columns - 2} height={mainHeight - 2} />
+          </Box>
+        ) : ui.runtime ? (
           <Box flexDirection="column" width={size.columns} borderStyle="bold" borderColor="white">
             {snapshot === null ? (
               <Notice
@@ -418,6 +429,7 @@ export function App({
                 height={logHeight}
                 width={panelWidth}
                 focused={ui.focus === 'panel'}
+                history={selectedRow.history}
               />
             ) : null}
           </>
@@ -429,7 +441,7 @@ export function App({
       ) : ui.editingFilter ? (
         <FilterLine text={view.filter} />
       ) : (
-        <HelpBar state={ui} replay={replay !== undefined} />
+        <HelpBar state={ui} replay={replay !== undefined} warnings={lints.length} />
       )}
     </Box>
   );

@@ -3,9 +3,10 @@ import { Text } from 'ink';
 import type { UiState } from './state.js';
 
 /** The keys that do something right now. */
-export function helpText(state: UiState): string {
+export function helpText(state: UiState, warnings = 0): string {
   if (state.editingFilter) return ' type to filter · Enter keep · Esc clear · Backspace delete';
   const common = 'p pause · q quit';
+  if (state.warnings) return ` w/Esc close warnings · 1-6 tabs · ${common}`;
   if (state.runtime) return ` 1-3, 5-6 rows · Tab next · ${common}`;
   if (state.inspect) return ` ↑↓/jk previous/next · i/o/h/Esc close · ${common}`;
   if (state.panel && state.focus === 'panel')
@@ -17,7 +18,8 @@ export function helpText(state: UiState): string {
       : state.tab !== 'channels' && state.tab !== 'streams'
         ? ''
         : 'Enter/→ instances · ';
-  return ` ↑↓/jk PgUp/PgDn Home/End move · ${sites}1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
+  const lints = warnings > 0 ? `w ${warnings} warning${warnings === 1 ? '' : 's'} · ` : '';
+  return ` ${lints}↑↓/jk PgUp/PgDn Home/End move · ${sites}1-6 tabs · s/S sort · / filter · f live only · o ${logs} · ${common}`;
 }
 
 /** The keys of a replay, then the console's own. */
@@ -27,10 +29,18 @@ export function replayHelpText(state: UiState): string {
   return ` space play/pause · ←/→ step · [ ] speed · g go to · ↑↓/jk move · 1-6 tabs · s/S sort · / filter · o ${logs} · q quit`;
 }
 
-export function HelpBar({ state, replay = false }: { state: UiState; replay?: boolean }) {
+export function HelpBar({
+  state,
+  replay = false,
+  warnings = 0,
+}: {
+  state: UiState;
+  replay?: boolean;
+  warnings?: number;
+}) {
   return (
     <Text dimColor wrap="truncate">
-      {replay ? replayHelpText(state) : helpText(state)}
+      {replay ? replayHelpText(state) : helpText(state, warnings)}
     </Text>
   );
 }

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { stateColor } from './columns.js';
 import type { Detail } from './details.js';
-import { fit } from './format.js';
+import { fit, formatPlain, formatRate } from './format.js';
+import { historyList, peak, sparkline } from './sparkline.js';
 
 export interface LogsPanelProps {
   title: string;
@@ -13,6 +14,28 @@ export interface LogsPanelProps {
   height: number;
   width: number;
   focused: boolean;
+  /** The row's `history`, drawn as sparklines above the entries when it has one. */
+  history?: unknown;
+}
+
+/** Sparklines of a row's history: the queue and the rate for a channel, the rate for the others. */
+export function historyLines(history: unknown, width: number): string[] {
+  const lines: string[] = [];
+  const spark = Math.max(8, width - 20);
+  const line = (name: string, list: string, format: (value: unknown) => string) => {
+    const values = historyList(history, list);
+    if (values.length === 0) return;
+    lines.push(
+      `${fit(name, 8)}${sparkline(values, peak(values.slice(-spark)), spark)} ${format(values.at(-1))}`,
+    );
+  };
+  line('queue', 'queued', (value) => formatPlain(value));
+  line('sent', 'sentPerSecond', formatRate);
+  line('recv', 'receivedPerSecond', formatRate);
+  line('rate', 'yieldedPerSecond', formatRate);
+  line('calls', 'callsPerSecond', formatRate);
+  line('pending', 'pending', (value) => formatPlain(value));
+  return lines;
 }
 
 /** The selected item's recent log entries or calls, newest first. */
@@ -25,9 +48,12 @@ export function LogsPanel({
   height,
   width,
   focused,
+  history,
 }: LogsPanelProps) {
   const inner = Math.max(10, width - 4);
   const entries = detail?.entries ?? [];
+  const trends = historyLines(history, inner);
+  // `height` counts entries only: the caller leaves room for the trend lines.
   const visible = entries.slice(top, top + Math.max(0, height));
   const lastWidth = (widths: number[]) => Math.max(4, inner - widths.reduce((sum, w) => sum + w + 1, 0));
   return (
@@ -44,6 +70,11 @@ export function LogsPanel({
           inner,
         )}
       </Text>
+      {trends.map((line) => (
+        <Text key={line.slice(0, 8)} color="cyan" wrap="truncate">
+          {line}
+        </Text>
+      ))}
       {detail === null || placeholder !== null ? (
         <Text dimColor wrap="truncate">
           {placeholder ?? '(loading…)'}

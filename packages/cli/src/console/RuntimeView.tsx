@@ -7,8 +7,10 @@
 import { escapeControl } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import { fit, formatBytes, formatCount, formatDurationMs, isNumber, UNKNOWN } from './format.js';
+import { sparkline } from './sparkline.js';
 
-const BARS = '▁▂▃▄▅▆▇█';
+export { sparkline };
+
 const STALLS_SHOWN = 5;
 
 type Record_ = Record<string, unknown>;
@@ -24,18 +26,6 @@ function list(value: unknown): unknown[] {
 /** Text from the wire, made safe for a terminal: an escape sequence shows as text instead of acting. */
 function safe(value: unknown): string {
   return typeof value === 'string' ? escapeControl(value) : UNKNOWN;
-}
-
-/** Values from 0 to `max` as block characters, the newest at the right, `width` at most. */
-export function sparkline(values: readonly unknown[], max: number, width: number): string {
-  const shown = values.slice(-width);
-  return shown
-    .map((value) => {
-      if (!isNumber(value)) return ' ';
-      const level = Math.round((Math.min(Math.max(value, 0), max) / max) * (BARS.length - 1));
-      return BARS[level]!;
-    })
-    .join('');
 }
 
 function percent(value: unknown): string {

@@ -21,6 +21,7 @@ import {
   type TabId,
   textField,
 } from './rows.js';
+import { historyList, peak, sparkline } from './sparkline.js';
 
 /** A run of text in one style. */
 export interface Segment {
@@ -190,6 +191,51 @@ function rateColumn(drop: number): Column {
   };
 }
 
+/**
+ * `⚠` on a row that raises a lint (the console marks rows with the snapshot's `lints`, in a field of
+ * that name); shown only while some row has one. `w` lists them.
+ */
+const LINTS_COLUMN: Column = {
+  key: 'lints',
+  header: '⚠',
+  width: 2,
+  align: 'left',
+  drop: 0,
+  onlyWith: 'lints',
+  sortValue: (row) => {
+    const lints = field(row, 'lints');
+    return Array.isArray(lints) ? lints.length : 0;
+  },
+  cell: (row, _context, width) => {
+    const lints = field(row, 'lints');
+    return Array.isArray(lints) && lints.length > 0
+      ? [{ text: fit('⚠', width), color: 'yellow', bold: true }]
+      : [{ text: fit('', width) }];
+  },
+};
+
+/** The last samples of a row's history (`queued` for channels, the rate or pending for the others). */
+function trendColumn(list: string, header: string, drop: number): Column {
+  return {
+    key: 'trend',
+    header,
+    width: 12,
+    align: 'left',
+    drop,
+    onlyWith: 'history',
+    sortValue: (row) => {
+      const values = historyList(field(row, 'history'), list);
+      const last = values.at(-1);
+      return typeof last === 'number' ? last : null;
+    },
+    cell: (row, _context, width) => {
+      const values = historyList(field(row, 'history'), list);
+      if (values.length === 0) return [{ text: fit(UNKNOWN, width), dim: true }];
+      return [{ text: fit(sparkline(values, peak(values.slice(-width)), width), width), color: 'cyan' }];
+    },
+  };
+}
+
 const BAR_WIDTH = 6;
 
 /** `queued/capacity` behind a bar: green below half, yellow from half, red when full. */
@@ -234,6 +280,7 @@ const THREAD_COLUMN: Column = {
 
 const CHANNEL_COLUMNS: Column[] = [
   labelColumn('Channel'),
+  LINTS_COLUMN,
   THREAD_COLUMN,
   textColumn('type', 'Type', 14, 3),
   stateColumn(),
@@ -261,6 +308,7 @@ const CHANNEL_COLUMNS: Column[] = [
   },
   numberColumn('queuedBytes', 'Mem', 8, 6, formatBytes),
   rateColumn(2),
+  trendColumn('queued', 'Queue trend', 8),
   durationColumn('p50', 'p50', (row) => nestedNumber(row, 'delay', 'p50Ms'), 4),
   durationColumn('p95', 'p95', (row) => nestedNumber(row, 'delay', 'p95Ms'), 3),
   durationColumn('p99', 'p99', (row) => nestedNumber(row, 'delay', 'p99Ms'), 5),
@@ -270,11 +318,13 @@ const CHANNEL_COLUMNS: Column[] = [
 
 const STREAM_COLUMNS: Column[] = [
   labelColumn('Stream'),
+  LINTS_COLUMN,
   THREAD_COLUMN,
   textColumn('kind', 'Kind', 14, 3),
   stateColumn(),
   countColumn('yielded', 'Yielded', 9, 0),
   rateColumn(1),
+  trendColumn('yieldedPerSecond', 'Rate trend', 6),
   numberColumn('itemsPerSecond', 'Avg rate', 9, 4, formatRate),
   durationColumn('firstItemMs', '1st item', (row) => numberField(row, 'firstItemMs'), 5),
   durationColumn('consumerWaitMs', 'Cons wait', (row) => numberField(row, 'consumerWaitMs'), 2),
@@ -287,6 +337,7 @@ const STREAM_COLUMNS: Column[] = [
 
 const FUTURE_COLUMNS: Column[] = [
   labelColumn('Future'),
+  LINTS_COLUMN,
   THREAD_COLUMN,
   countColumn('calls', 'Calls', 8, 0),
   countColumn('polls', 'Polls', 8, 2, 'polls'),

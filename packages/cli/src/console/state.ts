@@ -40,6 +40,8 @@ export interface UiState {
   liveOnly: boolean;
   /** Tab 4: the runtime page (threads, loop, heap, GC, stalls) instead of a table of rows. */
   runtime: boolean;
+  /** `w`: the list of warnings (lints) over the current tab. */
+  warnings: boolean;
 }
 
 /** What a key needs to know about the screen as drawn. */
@@ -119,6 +121,7 @@ export function initialState(tab: TabId = 'channels'): UiState {
     paused: false,
     liveOnly: false,
     runtime: false,
+    warnings: false,
   };
 }
 
@@ -133,9 +136,26 @@ export function handleKey(state: UiState, input: string, key: KeyFlags, context:
   if (input === 'q' || input === 'Q') return 'quit';
 
   const tab = TAB_KEYS[input];
-  if (tab !== undefined) return tab === state.tab && !state.runtime ? state : switchTab(state, tab);
+  if (tab !== undefined)
+    return tab === state.tab && !state.runtime && !state.warnings ? state : switchTab(state, tab);
+  if (input === 'w' || input === 'W')
+    return { ...state, warnings: !state.warnings, panel: false, inspect: false, focus: 'table' };
+  if (state.warnings) {
+    // The warnings list has no rows to move through: closing it, pausing and quitting do anything.
+    if (key.escape) return { ...state, warnings: false };
+    if (input === 'p' || input === 'P') return { ...state, paused: !state.paused };
+    return state;
+  }
   if (input === RUNTIME_KEY)
-    return { ...state, runtime: true, panel: false, inspect: false, editingFilter: false, focus: 'table' };
+    return {
+      ...state,
+      runtime: true,
+      warnings: false,
+      panel: false,
+      inspect: false,
+      editingFilter: false,
+      focus: 'table',
+    };
   if (state.runtime) {
     // The runtime page has no rows: only leaving it, pausing and quitting do anything.
     // Tab 4 sits between futures (3) and functions (5).
@@ -259,6 +279,7 @@ function switchTab(state: UiState, tab: TabId): UiState {
     ...state,
     tab,
     runtime: false,
+    warnings: false,
     drill: null,
     inspect: false,
     editingFilter: false,

@@ -14,6 +14,7 @@ import {
   channelLogs,
   futureCalls,
   type ListKind,
+  lints,
   list,
   runtime,
   SORTABLE,
@@ -106,6 +107,18 @@ function build(endpoint: Endpoint): McpServer {
     'future_calls',
     { description: "A future's recent calls and their states.", inputSchema: item },
     (query) => answer(() => futureCalls(endpoint, query)),
+  );
+  server.registerTool(
+    'lints',
+    {
+      description:
+        'What hotpath finds wrong now, per site row: channel-full (its consumer is the bottleneck), consumer-stalled, queue-growing, future-pending, future-lost, stream-unconsumed, loop-blocked, emitter-leak; each with a message and since when.',
+      inputSchema: {
+        lint: z.string().optional().describe('only this lint (one of the names above)'),
+        limit,
+      },
+    },
+    (query) => answer(() => lints(endpoint, query)),
   );
   return server;
 }

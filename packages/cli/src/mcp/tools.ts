@@ -9,6 +9,7 @@ import type {
   FutureCalls,
   FutureRow,
   GaugeRow,
+  Lint,
   LogEntry,
   RuntimeStats,
   StreamLogs,
@@ -97,10 +98,17 @@ export async function list(endpoint: Endpoint, kind: ListKind, query: ListQuery)
     rows = [...rows].sort((a, b) => Number(b[key] ?? 0) - Number(a[key] ?? 0));
   }
   const matched = rows.length;
-  rows = rows.slice(0, query.limit ?? 50);
+  // A row's history is 120 samples a list: for a console to draw, too much for an agent to read.
+  rows = rows.slice(0, query.limit ?? 50).map(withoutHistory);
   const lines = rows.map((row) => describeRow(kind, row));
   const head = `${rows.length} of ${matched} ${kind}${needle ? ` matching "${query.filter}"` : ''} (${page.total} in all)`;
   return { text: [head, ...lines].join('\n'), structured: { total: page.total, matched, [kind]: rows } };
+}
+
+function withoutHistory(row: Row): Row {
+  if (!('history' in row)) return row;
+  const { history: _history, ...rest } = row;
+  return rest as Row;
 }
 
 /** A view of the server; one from before that view existed (a 404) is named by `missing`, not "404". */
@@ -151,6 +159,35 @@ export async function runtime(endpoint: Endpoint): Promise<Answer> {
 
 function percent(share: number): string {
   return `${(share * 100).toFixed(0)}%`;
+}
+
+export interface LintQuery {
+  /** Only this lint (`channel-full`, `future-pending`, …). */
+  lint?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * What hotpath finds wrong now (`/lints?by=site`): one line per lint and site row, its message naming
+ * the row, and since when. "Nothing raised" is an answer, not an error.
+ */
+export async function lints(endpoint: Endpoint, query: LintQuery): Promise<Answer> {
+  const page = (await fetchView(
+    endpoint,
+    '/lints?by=site',
+    "this program's hotpath has no lints view (an older version)",
+  )) as { elapsedMs: number; lints: Lint[] };
+  const matched = page.lints.filter((lint) => query.lint === undefined || lint.lint === query.lint);
+  const shown = matched.slice(0, query.limit ?? 50);
+  const head =
+    matched.length === 0
+      ? `no warnings${query.lint === undefined ? '' : ` of ${query.lint}`}: nothing looks stuck, full or leaking`
+      : `${matched.length} warning(s)${query.lint === undefined ? '' : ` of ${query.lint}`}, as of ${seconds(page.elapsedMs)}`;
+  const lines = shown.map(
+    (lint) =>
+      `  [${lint.lint}] ${lint.message} (${lint.kind} row #${lint.rowId}, since ${seconds(lint.since)})`,
+  );
+  return { text: [head, ...lines].join('\n'), structured: { total: matched.length, lints: shown } };
 }
 
 function describeRow(kind: ListKind, row: Row): string {

@@ -46,7 +46,12 @@ describe('hotpath mcp over stdio', () => {
   let program: { child: ChildProcess; port: number };
   let client: Client;
   before(async () => {
-    program = await startScenario();
+    // `jobs` keeps 2 items nobody takes: with a short threshold, consumer-stalled is raised on it.
+    program = await startScenario({
+      HOTPATH_RUNTIME_INTERVAL_MS: '50',
+      // A busy machine may stall the loop while jobs holds items: that lint is tested on its own.
+      HOTPATH_LINTS: 'consumer-stalled=300ms,loop-blocked=off',
+    });
     client = await stdioClient(['--port', String(program.port)]);
   });
   after(async () => {
@@ -64,6 +69,7 @@ describe('hotpath mcp over stdio', () => {
       'future_calls',
       'futures',
       'gauges',
+      'lints',
       'runtime',
       'status',
       'stream_logs',
@@ -128,6 +134,31 @@ describe('hotpath mcp over stdio', () => {
     );
     const gauges = await call(client, 'gauges');
     assert.match(text(gauges), /workers \[gauge\]: 4 after 1 updates/);
+  });
+
+  test('lints names the stalled consumer of jobs, per site row; a lint filter that matches nothing says so', async () => {
+    const result = await waitFor(
+      'consumer-stalled on jobs',
+      async () => {
+        const answer = await call(client, 'lints');
+        return (answer.structuredContent.lints as { lint: string }[]).length > 0 ? answer : null;
+      },
+      30_000,
+    );
+    const lints = result.structuredContent.lints as { lint: string; label: string; kind: string }[];
+    assert.deepEqual(
+      lints.map((lint) => [lint.lint, lint.label, lint.kind]),
+      [['consumer-stalled', 'jobs', 'channel']],
+    );
+    assert.match(text(result), /^1 warning\(s\), as of /);
+    assert.match(text(result), /\[consumer-stalled\] jobs: 2 item\(s\) queued and nothing received for /);
+    const none = await call(client, 'lints', { lint: 'channel-full' });
+    assert.equal(none.isError, undefined);
+    assert.deepEqual(none.structuredContent.lints, []);
+    assert.match(text(none), /^no warnings of channel-full/);
+    // Rows listed for an agent carry no history lists.
+    const channels = await call(client, 'channels', { filter: 'jobs' });
+    assert.equal('history' in (channels.structuredContent.channels as object[])[0]!, false);
   });
 
   test('runtime reads the event loop, heap and threads of the program', async () => {

@@ -8,6 +8,7 @@ interface Emitter {
   emit(event: string | symbol, ...args: unknown[]): boolean;
   on(event: string | symbol, listener: (...args: unknown[]) => void): unknown;
   listenerCount(event: string | symbol): number;
+  getMaxListeners?(): number;
 }
 
 /**
@@ -86,7 +87,9 @@ export const eventEmitterAdapter: ChannelAdapter = {
     const derived = !logging && target instanceof EventEmitter;
     const rows = new Map<string | symbol, EventRow>();
     let others: EventRow | undefined;
-    const register = (variant: string): ChannelStats => {
+    // The probe must not keep the emitter alive: the registry ends its rows once it is collected.
+    const emitterRef = new WeakRef(emitter);
+    const register = (variant: string, event?: string | symbol): ChannelStats => {
       const stats = registerChannel(
         {
           kind: 'event-emitter',
@@ -99,26 +102,33 @@ export const eventEmitterAdapter: ChannelAdapter = {
         target,
         variant,
       );
-      stats.probe = nothingQueued;
+      stats.probe =
+        event === undefined ? nothingQueued : { ...nothingQueued, listeners: () => listenersOf(event) };
       return stats;
     };
     const countListeners = listenerCounter(target);
+    /** Read on the history tick only (the `emitter-leak` lint). */
+    const listenersOf = (event: string | symbol) => {
+      const live = emitterRef.deref();
+      if (live === undefined) return null;
+      const max = typeof live.getMaxListeners === 'function' ? live.getMaxListeners() : 0;
+      return { count: countListeners(live, event), max };
+    };
     const open = (event: string | symbol): EventRow => {
       if (rows.size >= NAMED_EVENT_ROWS) {
         others ??= new EventRow(register('(other events)'), true);
         return others;
       }
       const row = new EventRow(
-        register(typeof event === 'symbol' ? event.toString() : `'${event}'`),
+        register(typeof event === 'symbol' ? event.toString() : `'${event}'`, event),
         !derived,
       );
       if (!row.eager) {
         row.listeners = countListeners(emitter, event);
         // Recounted when read too: a listener added behind the methods' back is counted from then on.
         // Held weakly, as the registry holds the row: once collected, nothing changes its listeners.
-        const ref = new WeakRef(emitter);
         row.stats.derive = () => {
-          const live = ref.deref();
+          const live = emitterRef.deref();
           if (live === undefined) row.settle();
           else row.recount(countListeners(live, event));
         };

@@ -3,6 +3,7 @@ import type { ChannelRow, ChannelState, LogOption } from '../types.js';
 import { nowMs } from './clock.js';
 import { DelayClock } from './delay-clock.js';
 import { formatValue } from './format-value.js';
+import { channelHistory, type Series } from './history.js';
 import type { KindRegistry, Tracked } from './kind-registry.js';
 import { LogRing } from './log-ring.js';
 import { Reservoir } from './reservoir.js';
@@ -17,6 +18,8 @@ export interface ChannelProbe {
   queuedBytes(): number | null;
   /** Whether the primitive is signalling backpressure now. */
   full(): boolean;
+  /** For an emitter's event: its listeners now and the emitter's limit (0: none); null once it is gone. */
+  listeners?(): { count: number; max: number } | null;
 }
 
 export interface ChannelDescription {
@@ -50,6 +53,10 @@ export class ChannelStats implements Tracked, ChannelObserver {
   derive: (() => void) | null = null;
   /** Where a wrapper times sends itself (`timeSend`): told at each receive the counter stamps. */
   afterReceiveStamp: (() => void) | null = null;
+  /** Samples taken on the runtime sampler's tick, never per message. */
+  history: Series | null = null;
+  /** When an emitter's event first had more listeners than its limit, as seen on a tick; -1: not now. */
+  overListenersSinceMs = -1;
   readonly kind: string;
   readonly type: string;
   readonly capacity: number | null;
@@ -201,6 +208,7 @@ export function channelRow(stats: ChannelStats): ChannelRow {
     queuedBytes: stats.currentQueuedBytes(),
     delay: stats.delay === null ? null : stats.delay.reservoir.percentiles(),
     createdMs: round(stats.createdMs),
+    ...(stats.finished || stats.history === null ? {} : { history: channelHistory(stats.history) }),
   };
 }
 
@@ -218,7 +226,9 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
     queued: 0,
     queuedBytes: null,
     delay: null,
+    history: undefined,
   };
+  delete row.history;
   row.instances++;
   stats.settle();
   row.sent += stats.sent;

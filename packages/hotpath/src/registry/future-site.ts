@@ -1,5 +1,6 @@
 import type { FutureCall, FutureKind, FutureRow, StatusClasses } from '../types.js';
 import type { TrackedCall } from './future-call.js';
+import { futureHistory, type Series } from './history.js';
 import { RecentRing } from './recent-ring.js';
 import { Reservoir } from './reservoir.js';
 import type { Site } from './sites.js';
@@ -18,6 +19,11 @@ export class FutureSite {
   /** The longest duration timed, sampled or not: a slow call outlives its turn and is always timed. */
   slowestMs = 0;
   readonly recent: RecentRing<TrackedCall>;
+  /** Calls the garbage collector took while pending, and when the first one went (-1: none). */
+  lost = 0;
+  firstLostMs = -1;
+  /** Samples taken on the runtime sampler's tick, never per call. */
+  history: Series | null = null;
   /** HTTP rows: responses per status class (index 0 = 1xx … 4 = 5xx); null for wrapper rows. */
   readonly statuses: number[] | null;
 
@@ -52,6 +58,8 @@ export class FutureSite {
       rejected: this.rejected,
       cancelled: this.cancelled,
       duration: this.duration(),
+      ...(this.lost > 0 ? { lost: this.lost } : {}),
+      ...(this.history === null ? {} : { history: futureHistory(this.history) }),
     };
     if (this.statuses !== null) row.statusClasses = statusClasses(this.statuses);
     return row;

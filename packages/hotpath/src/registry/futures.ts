@@ -153,6 +153,35 @@ class FutureRegistry {
     call.site.recent.push(call);
   }
 
+  /** Every future site; read once per history tick. */
+  sitesList(): IterableIterator<FutureSite> {
+    return this.bySite.values();
+  }
+
+  /**
+   * The pending calls at least `minAgeMs` old, per site: how many, and the oldest one's start. Walks only
+   * those calls (the list is oldest first), at most `cap` of them.
+   */
+  stalePending(
+    now: number,
+    minAgeMs: number,
+    cap: number,
+  ): Map<FutureSite, { count: number; oldestMs: number }> {
+    const stale = new Map<FutureSite, { count: number; oldestMs: number }>();
+    let seen = 0;
+    for (
+      let call = this.head;
+      call !== null && now - call.startedMs >= minAgeMs && seen < cap;
+      call = call.next
+    ) {
+      seen++;
+      const found = stale.get(call.site);
+      if (found === undefined) stale.set(call.site, { count: 1, oldestMs: call.startedMs });
+      else found.count++;
+    }
+    return stale;
+  }
+
   /** The id the next call will get. */
   nextId(): number {
     return this.nextCallId;
@@ -183,7 +212,14 @@ export const futureRegistry = new FutureRegistry();
  * most one turn.
  */
 const collected = new FinalizationRegistry<TrackedCall>((call) =>
-  shielded(() => futureRegistry.end(call, 'cancelled', undefined, undefined), undefined),
+  shielded(() => {
+    // Collected while pending: nothing holds its resolve any more (the `future-lost` lint).
+    if (call.state === 'pending') {
+      const site = call.site;
+      if (site.lost++ === 0) site.firstLostMs = nowMs();
+    }
+    futureRegistry.end(call, 'cancelled', undefined, undefined);
+  }, undefined),
 );
 /**
  * The calls of the current batch are those with an id from `batchFirstId` on; the ones still pending are

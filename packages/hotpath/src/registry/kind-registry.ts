@@ -132,6 +132,16 @@ export class KindRegistry<E extends Tracked, R extends RowIdentity> {
     return held;
   }
 
+  /** Every instance held (live, or finished and not yet folded); read once per history tick. */
+  held(): IterableIterator<E> {
+    return this.entries.values();
+  }
+
+  /** The summary row of a site's folded instances, if any have folded. */
+  summaryOf(site: Site): R | undefined {
+    return this.summaries.get(site);
+  }
+
   get liveCount(): number {
     return this.entries.size;
   }

@@ -8,6 +8,7 @@ import type {
   StreamState,
 } from '../types.js';
 import { type ChannelStats, channelRow, summaryDelays } from './channel-stats.js';
+import { channelHistory, streamHistory } from './history.js';
 import type { SiteGroup } from './kind-registry.js';
 import { Reservoir } from './reservoir.js';
 import type { Site } from './sites.js';
@@ -67,8 +68,10 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
     if (bytes !== null) queuedBytes = (queuedBytes ?? 0) + bytes;
   }
   for (const stats of held) if (stats.delay !== null) delays.absorb(stats.delay.reservoir);
+  const history = active > 0 && site.history !== null ? { history: channelHistory(site.history) } : {};
   return {
     ...base,
+    ...history,
     ...siteHead(site, instances, siteState<ChannelState>(states, base.state)),
     sent,
     received,
@@ -93,8 +96,10 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
     yielded += row.yielded;
     if (row.consumerWaitMs !== null) consumerWaitMs = (consumerWaitMs ?? 0) + row.consumerWaitMs;
   }
+  const history = active > 0 && site.history !== null ? { history: streamHistory(site.history) } : {};
   return {
     ...base,
+    ...history,
     ...siteHead(site, instances, siteState<StreamState>(states, base.state)),
     yielded,
     // Per instance, averaged over the held ones (the folded ones keep no rates of their own).

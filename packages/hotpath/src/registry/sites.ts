@@ -1,4 +1,5 @@
 import type { CallSite } from './call-site.js';
+import type { Series } from './history.js';
 
 /**
  * Everything made at one call site under one label. It numbers the instances (`label`, `label-2`,
@@ -7,6 +8,8 @@ import type { CallSite } from './call-site.js';
 export class Site {
   /** How many instances were made here; the next one's suffix follows from it. */
   made = 0;
+  /** The site's samples, summed over its live instances (taken on the runtime sampler's tick). */
+  history: Series | null = null;
 
   constructor(
     /** The site row's id (its own numbering, apart from the instances'). */

@@ -1,3 +1,4 @@
+import { currentLints } from '../lints/live.js';
 import {
   runtimeStats,
   workerChannelRows,
@@ -43,6 +44,7 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
     functions: focused(shielded(functionRows, [])),
     gauges: focused(shielded(gaugeRows, [])),
     faults: faultCount() + shielded(workerFaults, 0),
+    lints: shielded(() => currentLints(by), []),
     ...(sites ? { by: 'site' as const } : {}),
     ...(runtime === undefined ? {} : { runtime }),
   };
@@ -79,5 +81,6 @@ export function emptySnapshot(): Snapshot {
     functions: [],
     gauges: [],
     faults: 0,
+    lints: [],
   };
 }

@@ -1,6 +1,7 @@
 import type { LogOption, StreamRow, StreamState } from '../types.js';
 import { nowMs } from './clock.js';
 import { formatValue } from './format-value.js';
+import { type Series, streamHistory } from './history.js';
 import type { KindRegistry, Tracked } from './kind-registry.js';
 import { LogRing } from './log-ring.js';
 import type { Site } from './sites.js';
@@ -49,6 +50,8 @@ export class StreamStats implements Tracked {
   private nextTimedPull = 1;
   readonly log: LogRing | null;
   private readonly format: LogOption | undefined;
+  /** Samples taken on the runtime sampler's tick, never per item. */
+  history: Series | null = null;
 
   constructor(
     readonly id: number,
@@ -170,12 +173,14 @@ export function streamRow(stats: StreamStats): StreamRow {
     itemsPerSecond: stats.yielded > 0 && span > 0 ? round((stats.yielded * 1000) / span) : null,
     consumerWaitMs: nullableRound(stats.consumerWaitMs()),
     producerWaitMs: null,
+    ...(stats.finished || stats.history === null ? {} : { history: streamHistory(stats.history) }),
   };
 }
 
 /** Summary rows keep exact totals; rates and waits are summed or averaged over the folded instances. */
 export function foldStream(summary: StreamRow | null, stats: StreamStats, id: number): StreamRow {
   const row = streamRow(stats);
+  delete row.history;
   if (summary === null) return { ...row, id, label: stats.site.label };
   summary.instances++;
   summary.yielded += row.yielded;

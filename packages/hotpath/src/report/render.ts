@@ -7,6 +7,7 @@ import { futuresSection, type PendingCalls } from './sections/futures.js';
 import { gaugesSection } from './sections/gauges.js';
 import { runtimeSection } from './sections/runtime.js';
 import { streamsSection } from './sections/streams.js';
+import { warningsSection } from './sections/warnings.js';
 import type { Paint } from './table.js';
 
 export interface RenderOptions {
@@ -67,6 +68,8 @@ export function renderReport(snapshot: Snapshot, options: RenderOptions): string
     parts.push(`${title(TITLES[section])}\n\n${sectionBody(snapshot, section, paint, options.pending)}\n`);
   }
   // After the data-flow tables, and only beside them: a report that has nothing monitored stays empty.
+  if (parts.length > 0 && (snapshot.lints?.length ?? 0) > 0)
+    parts.push(`${title('Warnings')}\n\n${warningsSection(snapshot.lints!)}\n`);
   if (parts.length > 0 && snapshot.runtime !== undefined && runtimeWanted(snapshot, options)) {
     const body = runtimeSection(snapshot.runtime);
     parts.push(`${title('Runtime')}\n\n${markdown ? `\`\`\`\n${body}\n\`\`\`` : body}\n`);

@@ -1,4 +1,6 @@
 import type { Worker } from 'node:worker_threads';
+import { startLints, tickLints } from '../lints/live.js';
+import { nowMs } from '../registry/clock.js';
 import { recordFault, shielded } from '../registry/faults.js';
 import type {
   ChannelRow,
@@ -24,7 +26,12 @@ export function startMainRuntime(intervalMs: number): void {
   if (runtime !== null) return;
   try {
     const workers = new WorkerThreads(intervalMs);
-    const sampler = new ThreadSampler(intervalMs, true, () => workers.sample());
+    startLints(intervalMs);
+    // The sampler's tick is the histories' clock too: no timer of their own.
+    const sampler = new ThreadSampler(intervalMs, true, () => {
+      workers.sample();
+      tickLints(nowMs(), sampler.loop);
+    });
     workers.start();
     listen((report) => shielded(() => workers.accept(report), undefined));
     sampler.start();

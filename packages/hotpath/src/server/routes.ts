@@ -14,7 +14,7 @@ import { readBy, readId, readIntervalMs, readLimit, readOffset, readSite } from 
 import { BadRequest, clip, parseTarget, type RequestTarget } from './request-target.js';
 import { ALLOWED_METHODS, sendError, sendJson, sendText } from './respond.js';
 import type { EventHub } from './sse.js';
-import { health, limitedSnapshot, listPage, sitePage } from './views.js';
+import { health, limitedSnapshot, lintsPage, listPage, sitePage } from './views.js';
 
 export interface RouteContext {
   readonly hub: EventHub;
@@ -41,6 +41,7 @@ export const ROUTES = [
   '/events',
   '/metrics',
   '/runtime',
+  '/lints',
 ] as const;
 
 /** What a request gets: one JSON body, one text body (`/metrics`), or a subscription to the event feed. */
@@ -120,6 +121,8 @@ function route({ segments, query }: RequestTarget, accept: string | undefined): 
           ? failure(404, 'the runtime sampler has not started (nothing is monitored yet)')
           : ok(runtime);
       }
+      case 'lints':
+        return ok(lintsPage(readBy(query)));
       case 'events':
         return {
           events: { intervalMs: readIntervalMs(query), limit: readLimit(query), by: readBy(query) },

@@ -1,8 +1,10 @@
+import { currentLints } from '../lints/live.js';
 import { channelInstanceRows } from '../registry/channels.js';
 import { nowMs } from '../registry/clock.js';
+import { shielded } from '../registry/faults.js';
 import { type RowsBy, takeSnapshot } from '../registry/snapshot.js';
 import { streamInstanceRows } from '../registry/streams.js';
-import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Snapshot, StreamRow } from '../types.js';
+import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Lint, Snapshot, StreamRow } from '../types.js';
 
 export type ListKind = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
 
@@ -19,6 +21,7 @@ export function limitSnapshot(snapshot: Snapshot, limit: number): Snapshot {
     futures: snapshot.futures.slice(0, limit),
     ...(snapshot.functions === undefined ? {} : { functions: snapshot.functions.slice(0, limit) }),
     ...(snapshot.gauges === undefined ? {} : { gauges: snapshot.gauges.slice(0, limit) }),
+    ...(snapshot.lints === undefined ? {} : { lints: snapshot.lints.slice(0, limit) }),
     totals: {
       channels: snapshot.channels.length,
       streams: snapshot.streams.length,
@@ -61,6 +64,14 @@ export function sitePage(kind: ListKind, siteId: number, offset: number, limit: 
     total: rows.length,
     [kind]: rows.slice(offset, offset + limit),
   } as ListPage;
+}
+
+/**
+ * `GET /lints`: what hotpath finds wrong now, with `rowId`s as the matching `/snapshot` lists them
+ * (`?by=site`: site rows).
+ */
+export function lintsPage(by: RowsBy): { elapsedMs: number; lints: Lint[] } {
+  return { elapsedMs: Math.round(nowMs() * 1000) / 1000, lints: shielded(() => currentLints(by), []) };
 }
 
 export interface Health {
