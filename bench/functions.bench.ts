@@ -43,6 +43,7 @@ export async function run(): Promise<BenchResult[]> {
       minRoundMs: 20,
       variants: { raw: calls(work), off: calls(off), on: calls(on), log: calls(logged) },
       budget: { onExtraNs: 40 },
+      hotpathRs: '~40 ns',
     }),
     await measure({
       name: 'measureBlock around a sync body',

@@ -33,7 +33,16 @@ export interface BenchResult {
   baseline?: string;
   /** What the budget allows for on/raw, if the issue set one. */
   budget?: { onRatio?: number; offRatio?: number; onExtraNs?: number };
+  /** hotpath-rs's published cost for the same kind of work, printed beside ours (on − raw). */
+  hotpathRs?: string;
 }
+
+/**
+ * `BENCH_CLOCK=cpu` times each round by this process's CPU time (user + system, all its threads) rather
+ * than the wall clock: on a machine whose cores other work shares, the wall clock also counts the time
+ * the bench sat descheduled. Same as the wall clock for work that never waits; only for such workloads.
+ */
+export const cpuClock = process.env.BENCH_CLOCK === 'cpu';
 
 /** Runs `ops` operations and resolves when done. */
 export type Workload = (ops: number) => void | Promise<void>;
@@ -49,6 +58,7 @@ export interface BenchCase {
   minRoundMs?: number;
   variants: Partial<Record<Variant, Workload>> & { raw: Workload; on: Workload };
   budget?: BenchResult['budget'];
+  hotpathRs?: string;
 }
 
 export async function measure(bench: BenchCase): Promise<BenchResult> {
@@ -61,6 +71,12 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
   // No forced gc() between samples: tried, it made every third round slow (a full collection clears weak
   // references out of optimised code, which then deoptimises), the very noise it was meant to remove.
   const time = async (name: Variant) => {
+    if (cpuClock) {
+      const started = process.cpuUsage();
+      await bench.variants[name]!(ops);
+      const used = process.cpuUsage(started);
+      return ((used.user + used.system) * 1000) / ops;
+    }
     const started = process.hrtime.bigint();
     await bench.variants[name]!(ops);
     return Number(process.hrtime.bigint() - started) / ops;
@@ -96,6 +112,7 @@ export async function measure(bench: BenchCase): Promise<BenchResult> {
     spread,
     ratios,
     ...(bench.budget ? { budget: bench.budget } : {}),
+    ...(bench.hotpathRs ? { hotpathRs: bench.hotpathRs } : {}),
   };
 }
 
@@ -121,6 +138,7 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
 }
 
+const signed = (ns: number) => `${ns < 0 ? '−' : '+'}${fmt(Math.abs(ns))}`;
 const fmt = (ns: number | undefined) => (ns === undefined ? '-' : ns < 10 ? ns.toFixed(2) : ns.toFixed(1));
 const ratio = (ns: number | undefined, raw: number) => (ns === undefined ? '-' : `${(ns / raw).toFixed(3)}×`);
 
@@ -142,7 +160,10 @@ const iqr = (result: BenchResult, variant: Variant) => {
   return r === undefined ? '-' : `${r.p25.toFixed(2)}–${r.p75.toFixed(2)}`;
 };
 
-/** A plain-text table of results, ns/op and ratios to raw, with the budget verdicts. */
+/**
+ * A plain-text table of results, ns/op and ratios to raw, the absolute extra per operation beside
+ * hotpath-rs's published figure for the same kind of work (M2 Pro, its README), and the budget verdicts.
+ */
 export function formatResults(results: BenchResult[]): string {
   const header = [
     'benchmark',
@@ -154,6 +175,8 @@ export function formatResults(results: BenchResult[]): string {
     'on/raw',
     'on/raw p25–p75',
     'log/raw',
+    'on−raw ns',
+    'hotpath-rs',
     'budget',
   ];
   const rows = results
@@ -168,6 +191,8 @@ export function formatResults(results: BenchResult[]): string {
       shownRatio(r, 'on'),
       iqr(r, 'on'),
       shownRatio(r, 'log'),
+      signed(r.onNs - r.rawNs),
+      r.hotpathRs ?? '',
       verdict(r),
     ]);
   return table(header, rows);

@@ -42,6 +42,7 @@ export async function run(): Promise<BenchResult[]> {
   return [
     await measure({
       name: 'own bounded(1024) trySend+tryRecv (no waiting)',
+      hotpathRs: '47–88 ns',
       ops: 512 * 400,
       variants: {
         raw: syncWorkload(raw),
@@ -52,6 +53,7 @@ export async function run(): Promise<BenchResult[]> {
     }),
     await measure({
       name: 'own bounded(1024) await send+recv',
+      hotpathRs: '47–88 ns',
       ops: 50_000,
       variants: {
         raw: asyncWorkload(raw),

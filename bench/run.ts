@@ -6,11 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type BenchResult,
+  cpuClock,
   formatBaselineResults,
   formatPeerResults,
   formatResults,
@@ -43,7 +44,8 @@ for (const file of files) {
 }
 rmSync(scratch, { recursive: true, force: true });
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const clock = cpuClock ? 'CPU time (BENCH_CLOCK=cpu)' : 'wall clock';
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${clock}, load ${loadavg()[0]!.toFixed(1)}`;
 console.log(`${machine}\n`);
 console.log(formatResults(results));
 const others = formatBaselineResults(results);

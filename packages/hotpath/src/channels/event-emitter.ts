@@ -21,9 +21,53 @@ export const NAMED_EVENT_ROWS = 100;
 /** An emitter delivers synchronously: nothing ever waits in it. */
 const nothingQueued = { queued: () => 0, queuedBytes: () => null, full: () => false };
 
+/** The methods through which listeners come and go on Node's emitters (`once` wraps and removes itself). */
+const LISTENER_METHODS = [
+  'on',
+  'addListener',
+  'prependListener',
+  'once',
+  'prependOnceListener',
+  'removeListener',
+  'off',
+  'removeAllListeners',
+] as const;
+
+/**
+ * One event name's row. `eager` rows count each delivery at the emit (logging wants an entry per
+ * delivery; the shared `(other events)` row mixes names). The others count only emits: deliveries are
+ * emits times the listeners registered at each, and listeners only change through a method, so the
+ * product is taken when they change and when the row is read.
+ */
+class EventRow {
+  /** Listeners since `sentAt`, and the deliveries counted up to it. */
+  listeners = 0;
+  sentAt = 0;
+  receivedAt = 0;
+
+  constructor(
+    readonly stats: ChannelStats,
+    readonly eager: boolean,
+  ) {}
+
+  /** Brings `received` up to now, with the listener count that held since the last change. */
+  settle(): void {
+    this.stats.received = this.receivedAt + (this.stats.sent - this.sentAt) * this.listeners;
+  }
+
+  /** The listeners changed (or may have): what was emitted so far keeps the count it had. */
+  recount(listeners: number): void {
+    this.settle();
+    this.sentAt = this.stats.sent;
+    this.receivedAt = this.stats.received;
+    this.listeners = listeners;
+  }
+}
+
 /**
  * One row per event name, opened at its first emit: `sent` counts emits, `received` the listener calls
- * they made (the listeners registered at the emit). Only `emit` is patched; no listener is added.
+ * they made (the listeners registered at the emit). Only methods are patched; no listener is added.
+ * A Node emitter pays one counter update per emit; its deliveries are derived (see `EventRow`).
  */
 export const eventEmitterAdapter: ChannelAdapter = {
   accepts: 'an EventEmitter',
@@ -36,19 +80,15 @@ export const eventEmitterAdapter: ChannelAdapter = {
     );
   },
   monitor(target, options, callSite) {
-    const rows = new Map<string | symbol, ChannelStats>();
-    let others: ChannelStats | undefined;
-    const open = (event: string | symbol): ChannelStats => {
-      if (rows.size >= NAMED_EVENT_ROWS) {
-        others ??= register('(other events)');
-        return others;
-      }
-      const stats = register(typeof event === 'symbol' ? event.toString() : `'${event}'`, event);
-      rows.set(event, stats);
-      return stats;
-    };
+    const emitter = target as Emitter;
+    const logging = options?.log !== undefined && options.log !== false;
+    // Node's own emitters change listeners only through the methods patched below; others are counted
+    // at every emit, as their `once` may bypass their own methods.
+    const derived = !logging && target instanceof EventEmitter;
+    const rows = new Map<string | symbol, EventRow>();
+    let others: EventRow | undefined;
     // The probe must not keep the emitter alive: the registry ends its rows once it is collected.
-    const emitterRef = new WeakRef(target as Emitter);
+    const emitterRef = new WeakRef(emitter);
     const register = (variant: string, event?: string | symbol): ChannelStats => {
       const stats = registerChannel(
         {
@@ -66,44 +106,53 @@ export const eventEmitterAdapter: ChannelAdapter = {
         event === undefined ? nothingQueued : { ...nothingQueued, listeners: () => listenersOf(event) };
       return stats;
     };
-    // Programs mostly emit one event name many times in a row: skip the map lookup then.
-    let lastEvent: string | symbol | undefined;
-    let last: ChannelStats | undefined;
-    // Node's own emitters keep one listener as a function and several as an array: read that directly.
-    const countListeners =
-      target instanceof EventEmitter
-        ? (emitter: Emitter, event: string | symbol) => {
-            const listeners = (emitter as unknown as { _events: Record<string | symbol, unknown> })._events[
-              event
-            ];
-            return listeners === undefined
-              ? 0
-              : typeof listeners === 'function'
-                ? 1
-                : (listeners as unknown[]).length;
-          }
-        : (emitter: Emitter, event: string | symbol) => emitter.listenerCount(event);
+    const countListeners = listenerCounter(target);
     /** Read on the history tick only (the `emitter-leak` lint). */
     const listenersOf = (event: string | symbol) => {
-      const emitter = emitterRef.deref();
-      if (emitter === undefined) return null;
-      const max = typeof emitter.getMaxListeners === 'function' ? emitter.getMaxListeners() : 0;
-      return { count: countListeners(emitter, event), max };
+      const live = emitterRef.deref();
+      if (live === undefined) return null;
+      const max = typeof live.getMaxListeners === 'function' ? live.getMaxListeners() : 0;
+      return { count: countListeners(live, event), max };
     };
+    const open = (event: string | symbol): EventRow => {
+      if (rows.size >= NAMED_EVENT_ROWS) {
+        others ??= new EventRow(register('(other events)'), true);
+        return others;
+      }
+      const row = new EventRow(
+        register(typeof event === 'symbol' ? event.toString() : `'${event}'`, event),
+        !derived,
+      );
+      if (!row.eager) {
+        row.listeners = countListeners(emitter, event);
+        // Recounted when read too: a listener added behind the methods' back is counted from then on.
+        // Held weakly, as the registry holds the row: once collected, nothing changes its listeners.
+        row.stats.derive = () => {
+          const live = emitterRef.deref();
+          if (live === undefined) row.settle();
+          else row.recount(countListeners(live, event));
+        };
+      }
+      rows.set(event, row);
+      return row;
+    };
+    // Programs mostly emit one event name many times in a row: skip the map lookup then.
+    let lastEvent: string | symbol | undefined;
+    let last: EventRow | undefined;
     patch<Emitter['emit']>(
       target,
       'emit',
       (emit) =>
         function (this: Emitter, event: string | symbol, value?: unknown) {
-          let stats = last;
+          let row = last;
           // Stored only on a change of name: a store into the closure's context costs a write barrier.
-          if (event !== lastEvent || stats === undefined) {
-            stats = rows.get(event) ?? open(event);
+          if (event !== lastEvent || row === undefined) {
+            row = rows.get(event) ?? open(event);
             lastEvent = event;
-            last = stats;
+            last = row;
           }
-          stats.onSent(value);
-          for (let listeners = countListeners(this, event); listeners > 0; listeners--) stats.onReceived();
+          if (row.eager) countDeliveries(row.stats, countListeners(this, event), value);
+          else row.stats.sent++;
           // The common emit of one value as a plain call rather than a spread of `arguments`.
           // biome-ignore lint/complexity/noArguments: a rest parameter would allocate an array per emit
           if (arguments.length === 2) return emit.call(this, event, value);
@@ -111,6 +160,65 @@ export const eventEmitterAdapter: ChannelAdapter = {
           return emit.apply(this, arguments as never);
         },
     );
+    if (derived) watchListenerChanges(emitter, rows, countListeners);
     return target;
   },
 };
+
+function countDeliveries(stats: ChannelStats, listeners: number, value: unknown): void {
+  stats.onSent(value);
+  for (let i = listeners; i > 0; i--) stats.onReceived();
+}
+
+type ListenerCounter = (emitter: Emitter, event: string | symbol) => number;
+
+/** Node's own emitters keep one listener as a function and several as an array: read that directly. */
+function listenerCounter(target: object): ListenerCounter {
+  if (!(target instanceof EventEmitter)) return (emitter, event) => emitter.listenerCount(event);
+  return (emitter, event) => {
+    const listeners = (emitter as unknown as { _events: Record<string | symbol, unknown> })._events[event];
+    return listeners === undefined
+      ? 0
+      : typeof listeners === 'function'
+        ? 1
+        : (listeners as unknown[]).length;
+  };
+}
+
+/**
+ * Every method that adds or removes listeners settles the rows it may touch after it ran: emits made
+ * until then keep the count they had (a `once` listener removes itself inside the emit it answers, after
+ * that emit was counted; a listener added during an emit is not called by it).
+ */
+function watchListenerChanges(
+  emitter: Emitter,
+  rows: Map<string | symbol, EventRow>,
+  countListeners: ListenerCounter,
+): void {
+  const target = emitter as unknown as Record<string, unknown>;
+  for (const name of LISTENER_METHODS) {
+    if (typeof target[name] !== 'function') continue;
+    patch<(...args: unknown[]) => unknown>(
+      target,
+      name,
+      (method) =>
+        function (this: unknown, event: unknown) {
+          try {
+            // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+            return method.apply(this, arguments as never);
+          } finally {
+            if (this === emitter) {
+              // `removeAllListeners()` with no name touches every event.
+              // biome-ignore lint/complexity/noArguments: whether a name was passed at all
+              if (arguments.length === 0 || event === undefined) {
+                for (const [name, row] of rows) if (!row.eager) row.recount(countListeners(emitter, name));
+              } else {
+                const row = rows.get(event as string | symbol);
+                if (row !== undefined && !row.eager) row.recount(countListeners(emitter, event as string));
+              }
+            }
+          }
+        },
+    );
+  }
+}

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import type { ChannelAdapter } from './adapter.js';
+import { deriveSends, type SendsFromBuffer } from './node-stream-sends.js';
 import { isObject, patch, weakly } from './patch.js';
 
 /** The parts of Node's stream state we read; all of them exist on Node 20 and 22. */
@@ -30,6 +31,7 @@ interface WritableState {
 }
 
 interface NodeStream {
+  _transform?: unknown;
   _readableState?: ReadableState;
   _writableState?: WritableState;
   emit(event: string | symbol, ...args: unknown[]): boolean;
@@ -69,20 +71,43 @@ export const nodeStreamAdapter: ChannelAdapter = {
       callSite,
       target,
     );
-    stats.probe = probeFor(stream, rs, ws, objectMode);
-    // What is already buffered counts as sent, so that `queued` and the counts agree from the start.
-    stats.sent = stats.probe.queued();
-    if (ws !== null) countWrites(stream, ws, stats);
-    else countPushes(stream, rs!, stats);
+    const derived = sendsDerivable(stream, rs, ws, options?.log);
+    stats.probe = probeFor(stream, rs, ws, objectMode, derived);
+    let sends: SendsFromBuffer | null = null;
+    if (derived) {
+      const queued = weakly(stream, () => stats.probe!.queued(), null);
+      sends = deriveSends(stream, stats, queued, ws === null ? 'push' : 'write', rs !== null);
+    } else {
+      // What is already buffered counts as sent, so that `queued` and the counts agree from the start.
+      stats.sent = stats.probe.queued();
+      if (ws !== null) countWrites(stream, ws, stats);
+      else countPushes(stream, rs!, stats);
+    }
     countLifecycle(stream, stats, rs === null ? null : 'data');
+    if (rs === null) countWriteCompletions(stream, ws!, stats, sends);
     // A stream that already ended before it was wrapped will emit nothing more to tell us.
     if (stream.errored != null) stats.onErrored();
     else if (stream.closed === true) stats.onClosed(true);
-    if (ws === null) return target;
-    if (rs === null) countWriteCompletions(stream, ws, stats);
     return target;
   },
 };
+
+/**
+ * Where each message sent is, until received, in the stream's own object-mode buffers: a Readable, a
+ * Writable, a PassThrough that passes chunks on as they are. There sends are derived from receives
+ * and the buffers (one patched call per message); `log` wants each send as it happens.
+ */
+function sendsDerivable(
+  stream: NodeStream,
+  rs: ReadableState | null,
+  ws: WritableState | null,
+  log: unknown,
+): boolean {
+  if (log !== undefined && log !== false) return false;
+  if (!(ws?.objectMode ?? true) || !(rs?.objectMode ?? true)) return false;
+  if (rs === null || ws === null) return true;
+  return stream instanceof PassThrough && stream._transform === PassThrough.prototype._transform;
+}
 
 function countWrites(stream: NodeStream, ws: WritableState, stats: ChannelStats): void {
   const accepts = (chunk: unknown) =>
@@ -137,7 +162,12 @@ function countPushes(stream: NodeStream, rs: ReadableState, stats: ChannelStats)
  * A Writable's receive is the completion of its sink's write. Node hands every write the same bound
  * `onwrite` callback, so replacing that one function counts completions without a closure per write.
  */
-function countWriteCompletions(stream: NodeStream, ws: WritableState, stats: ChannelStats): void {
+function countWriteCompletions(
+  stream: NodeStream,
+  ws: WritableState,
+  stats: ChannelStats,
+  sends: SendsFromBuffer | null,
+): void {
   let batch = 1;
   if (typeof stream._writev === 'function') {
     patch<(chunks: unknown[], callback: unknown) => unknown>(
@@ -155,6 +185,8 @@ function countWriteCompletions(stream: NodeStream, ws: WritableState, stats: Cha
   if (typeof onwrite !== 'function') return;
   ws.onwrite = (error?: unknown) => {
     if (error == null) for (let i = batch; i > 0; i--) stats.onReceived();
+    // A failed write drops it and what is buffered behind it: sends counted while they are still there.
+    else sends?.freeze();
     batch = 1;
     return onwrite(error);
   };
@@ -188,13 +220,17 @@ function probeFor(
   rs: ReadableState | null,
   ws: WritableState | null,
   objectMode: boolean,
+  passesOn: boolean,
 ) {
   const held = heldTransformCallback(stream);
+  // A PassThrough's write is open only while its chunk is already pushed on: held while its output sits
+  // unread, or being delivered (flowing) inside the write.
+  const passing = passesOn && rs !== null && ws !== null;
   const read = weakly(
     stream,
     (live) => {
       // A Transform whose output sits unread holds its input's write open: that one is counted once.
-      const holding = held !== null && live[held] != null && ws?.writing === true;
+      const holding = ws?.writing === true && (passing || (held !== null && live[held] != null));
       const items =
         (rs === null ? 0 : rs.objectMode ? rs.length : rs.buffer.length - (rs.bufferIndex ?? 0)) +
         (ws === null

@@ -45,6 +45,14 @@ export class ChannelStats implements Tracked, ChannelObserver {
   queuedFrom: (() => number) | null = null;
   /** Where the primitive itself knows its buffer and backpressure better than the counters do. */
   probe: ChannelProbe | null = null;
+  /**
+   * Where a wrapper counts one side per message and derives the other (a Node stream's sends from its
+   * own buffer, an emitter's deliveries from its listener count), this brings `sent` / `received` up to
+   * date; `settle()` runs it before anything reads them.
+   */
+  derive: (() => void) | null = null;
+  /** Where a wrapper times sends itself (`timeSend`): told at each receive the counter stamps. */
+  afterReceiveStamp: (() => void) | null = null;
   /** Samples taken on the runtime sampler's tick, never per message. */
   history: Series | null = null;
   /** When an emitter's event first had more listeners than its limit, as seen on a tick; -1: not now. */
@@ -95,6 +103,11 @@ export class ChannelStats implements Tracked, ChannelObserver {
     if (this.receivedLog !== null) this.receivedLog.push({ index, timestampMs: nowMs(), message: null });
   }
 
+  /** Brings derived counts up to date; every reader of `sent` / `received` calls this first. */
+  settle(): void {
+    if (this.derive !== null) this.derive();
+  }
+
   /**
    * What is buffered now. Where the wrapper knows better than the counters (a Node stream's own buffer),
    * it sets `queuedFrom`.
@@ -119,16 +132,16 @@ export class ChannelStats implements Tracked, ChannelObserver {
   /** A side closed; `finished` when nothing more can be sent or received. */
   onClosed(finished: boolean): void {
     if (this.state !== 'notified') this.state = 'closed';
-    if (finished) this.registry.finish(this);
+    if (finished) this.finish();
   }
 
   onDrained(): void {
-    this.registry.finish(this);
+    this.finish();
   }
 
   onNotified(): void {
     this.state = 'notified';
-    this.registry.finish(this);
+    this.finish();
   }
 
   /** Nothing can flow through a channel nobody holds any more: it counts as closed. */
@@ -138,6 +151,12 @@ export class ChannelStats implements Tracked, ChannelObserver {
 
   onErrored(): void {
     this.state = 'errored';
+    this.finish();
+  }
+
+  /** Derived counts are taken while the primitive is still there to read them from. */
+  private finish(): void {
+    this.settle();
     this.registry.finish(this);
   }
 
@@ -149,6 +168,21 @@ export class ChannelStats implements Tracked, ChannelObserver {
   private stampReceived(index: number): void {
     this.delay!.stampReceived(index);
     this.nextReceivedStamp = this.delay!.nextReceived;
+    if (this.afterReceiveStamp !== null) this.afterReceiveStamp();
+  }
+
+  /**
+   * For a wrapper that sees sends only now and then (`onSent` not called): the message sent at `atMs`
+   * will be the `index`-th received, and its delivery is timed against that.
+   */
+  timeSend(index: number, atMs: number): void {
+    this.delay!.stampSentAt(index, atMs);
+    this.nextReceivedStamp = index;
+  }
+
+  /** The message timed for receive `index` will not be that receive after all (the order shifted). */
+  untimeSend(index: number): void {
+    this.delay!.forgetSent(index);
   }
 
   private logSent(index: number, value: unknown): void {
@@ -157,6 +191,7 @@ export class ChannelStats implements Tracked, ChannelObserver {
 }
 
 export function channelRow(stats: ChannelStats): ChannelRow {
+  stats.settle();
   return {
     id: stats.id,
     label: stats.site.labelFor(stats.ordinal),
@@ -195,6 +230,7 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
   };
   delete row.history;
   row.instances++;
+  stats.settle();
   row.sent += stats.sent;
   row.received += stats.received;
   row.queued += stats.currentQueued();

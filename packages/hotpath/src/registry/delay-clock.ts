@@ -25,6 +25,18 @@ export class DelayClock {
     this.nextSent = following(index);
   }
 
+  /** A send timed by its owner at `atMs`, to meet the `index`-th receive; the schedule is left alone. */
+  stampSentAt(index: number, atMs: number): void {
+    const slot = slotOf(index);
+    this.sentAt[slot] = atMs;
+    this.sentIndex[slot] = index;
+  }
+
+  forgetSent(index: number): void {
+    const slot = slotOf(index);
+    if (this.sentIndex[slot] === index) this.sentIndex[slot] = -1;
+  }
+
   stampReceived(index: number): void {
     const slot = slotOf(index);
     // A slot reused by a later send before this delivery means the sample was lost; skip it.

@@ -59,6 +59,7 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
   const folded = summary === null ? undefined : summaryDelays.get(summary);
   if (folded !== undefined) delays.absorb(folded);
   for (const stats of held) {
+    stats.settle();
     sent += stats.sent;
     received += stats.received;
     if (stats.finished) continue;

@@ -60,6 +60,9 @@ function patchEmit(readable: ReadableLike, stats: StreamStats): void {
   defineHidden(readable, 'emit', function emitCounted(this: unknown, event: unknown, chunk: unknown) {
     if (event === 'data') stats.onItem(chunk);
     else if (!stats.finished) lifecycle(event, chunk);
+    // `'data'` comes with exactly its chunk: a plain call spares it the generic `apply` path.
+    // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
+    if (arguments.length === 2) return emit.call(this, event, chunk);
     // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
     return Reflect.apply(emit, this, arguments);
   });
