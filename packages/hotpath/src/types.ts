@@ -363,6 +363,12 @@ export interface Stall {
   /** When the stall began, in milliseconds since monitoring started. */
   atMs: number;
   durationMs: number;
+  /**
+   * CPU time the process used (all its threads, user + system) over the interval in which the stall was
+   * seen: close to `durationMs` when the program itself blocked its loop, near 0 when the OS did not run
+   * it (a busy machine, a stopped process).
+   */
+  cpuMs?: number;
 }
 
 export interface ThreadStats {

@@ -340,6 +340,7 @@ export class LintEngine {
       const list = stalls.stallList();
       for (const stall of list.slice(Math.max(0, list.length - fresh))) {
         if (stall.durationMs < threshold || stall.atMs < this.startedMs + LOOP_WARM_UP_MS) continue;
+        if (!programBlocked(stall, threshold)) continue;
         if (this.loopBlockedSince < 0) {
           this.loopBlockedSince = stall.atMs;
           this.loopWorstMs = 0;
@@ -371,6 +372,20 @@ export class LintEngine {
     );
   }
 }
+
+/**
+ * Whether the program itself held its loop (running code, collecting garbage) rather than the OS not
+ * running it (a busy machine, a stopped process): the process must have used CPU time for at least half
+ * of the stall, counted up to the threshold. A loop blocked in a synchronous wait that burns no CPU
+ * (`execSync`, `Atomics.wait`) is thereby not flagged: a missed warning beats a false one.
+ */
+export function programBlocked(stall: Stall, thresholdMs: number): boolean {
+  if (stall.cpuMs === undefined) return true;
+  return stall.cpuMs >= PROGRAM_CPU_SHARE * Math.min(stall.durationMs, thresholdMs);
+}
+
+/** The share of a stall (up to the threshold) the process must have spent on the CPU to be its own doing. */
+export const PROGRAM_CPU_SHARE = 0.5;
 
 /** The history of a row (or site), made at its first sample. */
 function seriesOf(holder: { history: Series | null }, fields: number, clock: TickClock): Series {

@@ -22,6 +22,8 @@ export class LoopDelayWatch {
   private readonly stalls: RecentRing<Stall> | null;
   private stallCount = 0;
   private last = performance.now();
+  /** The process's CPU time (user + system, µs) at the last tick; read only when stalls are tracked. */
+  private lastCpuUs = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -34,6 +36,7 @@ export class LoopDelayWatch {
   start(): void {
     if (this.timer !== null) return;
     this.last = performance.now();
+    if (this.stalls !== null) this.lastCpuUs = cpuUs();
     this.timer = setInterval(() => this.tick(), TICK_MS).unref();
   }
 
@@ -48,10 +51,16 @@ export class LoopDelayWatch {
     this.last = now;
     const ns = Math.max(1, Math.round(lateMs * 1e6));
     this.interval.record(ns);
-    if (lateMs >= STALL_MS && this.stalls !== null) {
+    if (this.stalls === null) return;
+    // CPU time over the same interval: a loop the program blocks burns it, a process the OS did not
+    // schedule (a busy machine, SIGSTOP) does not. One getrusage per tick, no allocation kept.
+    const cpu = cpuUs();
+    const cpuMs = (cpu - this.lastCpuUs) / 1000;
+    this.lastCpuUs = cpu;
+    if (lateMs >= STALL_MS) {
       this.stallCount++;
       const atMs = this.clock() - lateMs;
-      this.stalls.push({ atMs: round(atMs), durationMs: round(lateMs) });
+      this.stalls.push({ atMs: round(atMs), durationMs: round(lateMs), cpuMs: round(cpuMs) });
     }
   }
 
@@ -85,6 +94,11 @@ export class LoopDelayWatch {
   stallsSeen(): number {
     return this.stallCount;
   }
+}
+
+function cpuUs(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
 }
 
 function round(ms: number): number {
