@@ -107,6 +107,8 @@ export interface Lint {
   message: string;
   /** On a site row: how many of its instances raise it. */
   instances?: number;
+  /** Set on lints a worker thread raised (about its rows or its loop), as on the rows themselves. */
+  threadId?: number;
 }
 
 export interface ChannelRow extends RowIdentity {

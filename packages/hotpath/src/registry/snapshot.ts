@@ -5,10 +5,11 @@ import {
   workerChannelSiteRows,
   workerFaults,
   workerFutureRows,
+  workerLints,
   workerStreamRows,
   workerStreamSiteRows,
 } from '../runtime/main-thread.js';
-import type { Snapshot } from '../types.js';
+import type { Lint, Snapshot } from '../types.js';
 import { channelRegistry, channelSiteRows } from './channels.js';
 import { nowMs } from './clock.js';
 import { faultCount, shielded } from './faults.js';
@@ -44,10 +45,15 @@ export function takeSnapshot(by: RowsBy = 'instance'): Snapshot {
     functions: focused(shielded(functionRows, [])),
     gauges: focused(shielded(gaugeRows, [])),
     faults: faultCount() + shielded(workerFaults, 0),
-    lints: shielded(() => currentLints(by), []),
+    lints: allLints(by),
     ...(sites ? { by: 'site' as const } : {}),
     ...(runtime === undefined ? {} : { runtime }),
   };
+}
+
+/** The main thread's lints, then each live worker's: `rowId`s as the rows of the same snapshot list them. */
+export function allLints(by: RowsBy): Lint[] {
+  return [...shielded(() => currentLints(by), []), ...shielded(() => workerLints(by), [])];
 }
 
 /** The instance rows and, beside them, the site rows (what JSON reports carry). */

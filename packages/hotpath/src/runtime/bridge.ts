@@ -5,6 +5,7 @@ import type {
   EventLoopStats,
   FutureRow,
   HeapStats,
+  Lint,
   StreamRow,
   StreamSiteRow,
 } from '../types.js';
@@ -32,6 +33,11 @@ export interface WorkerReport {
   heap: HeapStats;
   utilizationHistory: number[];
   delayP99History: (number | null)[];
+  /** The worker's own lints, per instance and per site row, with its row ids (absent from older workers). */
+  lints?: Lint[];
+  siteLints?: Lint[];
+  /** Where the worker's `…Ms` times count from, in epoch milliseconds (see registry/clock.ts). */
+  originEpochMs?: number;
 }
 
 /**

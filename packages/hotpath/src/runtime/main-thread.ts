@@ -6,6 +6,7 @@ import type {
   ChannelRow,
   ChannelSiteRow,
   FutureRow,
+  Lint,
   RuntimeStats,
   StreamRow,
   StreamSiteRow,
@@ -110,6 +111,11 @@ export function workerChannelSiteRows(): ChannelSiteRow[] {
 
 export function workerStreamSiteRows(): StreamSiteRow[] {
   return runtime === null ? [] : runtime.workers.rows('streamSites');
+}
+
+/** The lints of live workers, with ids as `worker…Rows` list their rows. */
+export function workerLints(by: 'instance' | 'site'): Lint[] {
+  return runtime === null ? [] : runtime.workers.lints(by);
 }
 
 export function workerFaults(): number {

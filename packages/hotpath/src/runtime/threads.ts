@@ -1,8 +1,9 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
+import { originEpochMs } from '../registry/clock.js';
 import { shielded } from '../registry/faults.js';
-import type { ThreadStats } from '../types.js';
+import type { Lint, ThreadStats } from '../types.js';
 import type { WorkerReport } from './bridge.js';
 import { MinuteHistory } from './history.js';
 import { round } from './sampler.js';
@@ -152,6 +153,32 @@ export class WorkerThreads {
         out.push({ ...row, id: thread.threadId * ID_STRIDE + row.id, threadId: thread.threadId });
     }
     return out as never;
+  }
+
+  /**
+   * The lints every live worker last published, moved onto this thread's ids (as `rows` moves them) and
+   * clock, each with its thread id. An exited worker's rows are finished: it raises nothing.
+   */
+  lints(by: 'instance' | 'site'): Lint[] {
+    const out: Lint[] = [];
+    const origin = originEpochMs();
+    for (const thread of this.threads.values()) {
+      const report = thread.report;
+      const lints = by === 'site' ? report?.siteLints : report?.lints;
+      if (!thread.alive || !Array.isArray(lints)) continue;
+      const shift = report!.originEpochMs === undefined ? 0 : report!.originEpochMs - origin;
+      for (const lint of lints) {
+        const loop = lint.kind === 'runtime';
+        out.push({
+          ...lint,
+          rowId: thread.threadId * ID_STRIDE + lint.rowId,
+          label: loop ? `${thread.name} ${lint.label}` : lint.label,
+          since: Math.round((lint.since + shift) * 1000) / 1000,
+          threadId: thread.threadId,
+        });
+      }
+    }
+    return out;
   }
 
   faults(): number {

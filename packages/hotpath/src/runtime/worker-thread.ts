@@ -1,5 +1,7 @@
 import { threadId } from 'node:worker_threads';
+import { currentLints, startLints, tickLints } from '../lints/live.js';
 import { channelRegistry, channelSiteRows } from '../registry/channels.js';
+import { nowMs, originEpochMs } from '../registry/clock.js';
 import { faultCount, recordFault, shielded } from '../registry/faults.js';
 import { futureRows } from '../registry/futures.js';
 import { streamRows, streamSiteRows } from '../registry/streams.js';
@@ -9,14 +11,19 @@ import { heapStats, ThreadSampler } from './sampler.js';
 let sampler: ThreadSampler | null = null;
 
 /**
- * In a worker, hotpath serves nobody itself: no server, no exit report. It samples its own loop and
- * publishes its rows to the main thread every interval and once more as the worker exits, so the
- * main thread's snapshot, console and report hold the worker's final counts.
+ * In a worker, hotpath serves nobody itself: no server, no exit report. It samples its own loop, keeps
+ * its rows' histories and judges their lints on its own tick (the same engine as the main thread's), and
+ * publishes its rows and lints to the main thread every interval and once more as the worker exits, so
+ * the main thread's snapshot, console and report hold the worker's final counts.
  */
 export function startWorkerRuntime(intervalMs: number): void {
   if (sampler !== null) return;
   try {
-    sampler = new ThreadSampler(intervalMs, false, () => report(false));
+    startLints(intervalMs);
+    sampler = new ThreadSampler(intervalMs, true, () => {
+      tickLints(nowMs(), sampler!.loop);
+      report(false);
+    });
     sampler.start();
     process.on('exit', () => report(true));
   } catch (error) {
@@ -41,6 +48,10 @@ function report(final: boolean): void {
       heap: heapStats(),
       utilizationHistory: own.utilizationHistory.values(),
       delayP99History: own.delayP99History.values(),
+      // Lints are about live rows: the last report, at exit, has none.
+      lints: final ? [] : currentLints('instance'),
+      siteLints: final ? [] : currentLints('site'),
+      originEpochMs: originEpochMs(),
     });
   }, undefined);
 }

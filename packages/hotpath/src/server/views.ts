@@ -1,8 +1,7 @@
-import { currentLints } from '../lints/live.js';
 import { channelInstanceRows } from '../registry/channels.js';
 import { nowMs } from '../registry/clock.js';
 import { shielded } from '../registry/faults.js';
-import { type RowsBy, takeSnapshot } from '../registry/snapshot.js';
+import { allLints, type RowsBy, takeSnapshot } from '../registry/snapshot.js';
 import { streamInstanceRows } from '../registry/streams.js';
 import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Lint, Snapshot, StreamRow } from '../types.js';
 
@@ -71,7 +70,7 @@ export function sitePage(kind: ListKind, siteId: number, offset: number, limit: 
  * (`?by=site`: site rows).
  */
 export function lintsPage(by: RowsBy): { elapsedMs: number; lints: Lint[] } {
-  return { elapsedMs: Math.round(nowMs() * 1000) / 1000, lints: shielded(() => currentLints(by), []) };
+  return { elapsedMs: Math.round(nowMs() * 1000) / 1000, lints: allLints(by) };
 }
 
 export interface Health {
