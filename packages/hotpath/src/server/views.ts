@@ -1,6 +1,5 @@
 import { channelInstanceRows } from '../registry/channels.js';
 import { nowMs } from '../registry/clock.js';
-import { shielded } from '../registry/faults.js';
 import { allLints, type RowsBy, takeSnapshot } from '../registry/snapshot.js';
 import { streamInstanceRows } from '../registry/streams.js';
 import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Lint, Snapshot, StreamRow } from '../types.js';
