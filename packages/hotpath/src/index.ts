@@ -14,6 +14,7 @@ import { futureFnOn } from './futures/future-fn.js';
 import { activate, activateOnFirstWorker } from './lifecycle.js';
 import { checkOptions, checkReportOptions } from './options.js';
 import { captureCallSite } from './registry/call-site.js';
+import { noteHandedBack, startRegistration } from './registry/pipelines.js';
 import { emptySnapshot, takeSnapshot } from './registry/snapshot.js';
 import { ReportGuard } from './report/reporter.js';
 import { startMetricsServer } from './server/launch.js';
@@ -42,8 +43,10 @@ if (enabled) activateOnFirstWorker();
 /** Starts counting what flows through `target` and returns it (the same object; for WHATWG streams, one of the same type). */
 export function channel<T>(target: T, options?: ChannelOptions): T {
   if (!enabled) return target;
-  checkOptions('channel', options, ['label', 'log', 'capacity']);
+  checkOptions('channel', options, ['label', 'log', 'capacity', 'after']);
+  startRegistration();
   const result = monitorChannel(target, options, captureCallSite(channel)) as T;
+  noteHandedBack(result);
   activate();
   return result;
 }
@@ -51,8 +54,10 @@ export function channel<T>(target: T, options?: ChannelOptions): T {
 /** Counts the items a source yields; consume what it returns exactly as you would have consumed `source`. */
 export function stream<T>(source: T, options?: StreamOptions): T {
   if (!enabled) return source;
-  checkOptions('stream', options, ['label', 'log']);
+  checkOptions('stream', options, ['label', 'log', 'after']);
+  startRegistration();
   const result = monitorStream(source, options, captureCallSite(stream)) as T;
+  noteHandedBack(result);
   activate();
   return result;
 }

@@ -4,7 +4,7 @@ import type { ChannelOptions, FutureOptions, MeasureOptions, ReportOptions, Stre
 export function checkOptions(
   fn: string,
   options: ChannelOptions | StreamOptions | FutureOptions | MeasureOptions | undefined,
-  allowed: readonly ('label' | 'log' | 'capacity' | 'signal')[],
+  allowed: readonly ('label' | 'log' | 'capacity' | 'signal' | 'after')[],
 ): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null) {
@@ -29,6 +29,12 @@ export function checkOptions(
   const { capacity } = options as ChannelOptions;
   if (capacity !== undefined && !(Number.isInteger(capacity) && capacity >= 1)) {
     throw new RangeError(`${fn}(…, options): capacity must be an integer >= 1, got ${String(capacity)}`);
+  }
+  const { after } = options as ChannelOptions;
+  if (after !== undefined && typeof after !== 'string' && (typeof after !== 'object' || after === null)) {
+    throw new TypeError(
+      `${fn}(…, options): after must be the wrapped object (or its label) that feeds this one, got ${after === null ? 'null' : typeof after}`,
+    );
   }
   const { signal } = options as FutureOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {

@@ -9,11 +9,26 @@ export interface ChannelOptions {
   log?: LogOption;
   /** For primitives that do not expose their capacity. */
   capacity?: number;
+  /**
+   * The row upstream of this one in a pipeline: another wrapped object (what `channel()` or `stream()`
+   * handed back, or either end of a pair), or its label. Links made by `pipe()`, `pipeline()`, `pipeTo()`
+   * and `pipeThrough()` need no option.
+   */
+  after?: object | string;
 }
 
 export interface StreamOptions {
   label?: string;
   log?: LogOption;
+  /** As `ChannelOptions.after`. */
+  after?: object | string;
+}
+
+/** A row's upstream neighbour in a pipeline, as the snapshot it comes with lists it. */
+export interface PipelineLink {
+  rowId: number;
+  kind: 'channel' | 'stream';
+  label: string;
 }
 
 export interface FutureOptions {
@@ -93,7 +108,7 @@ export type LintKind = 'channel' | 'stream' | 'future' | 'runtime';
 
 /** A warning: something that is wrong now (or, for `future-lost`, went wrong), with the row it is about. */
 export interface Lint {
-  /** `channel-full`, `consumer-stalled`, `queue-growing`, `future-pending`, `future-lost`, `stream-unconsumed`, `loop-blocked`, `emitter-leak`. */
+  /** `channel-full`, `consumer-stalled`, `queue-growing`, `future-pending`, `future-lost`, `stream-unconsumed`, `loop-blocked`, `emitter-leak`, `pipeline-bottleneck`. */
   lint: string;
   /**
    * The row it is about, as the snapshot it comes with lists it: a site row's id in a site snapshot
@@ -128,6 +143,8 @@ export interface ChannelRow extends RowIdentity {
   createdMs: number;
   /** The last samples of the queue and the rates (live rows only). */
   history?: RowHistory;
+  /** The row that feeds this one, where rows are chained (a pipe, a pipeline, `after:`). */
+  after?: PipelineLink;
 }
 
 export interface StreamRow extends RowIdentity {
@@ -146,6 +163,8 @@ export interface StreamRow extends RowIdentity {
   /** Time the producer spent waiting for the consumer, where the primitive lets us know. */
   producerWaitMs: number | null;
   history?: RowHistory;
+  /** The row that feeds this one, where rows are chained (a pipe, a pipeline, `after:`). */
+  after?: PipelineLink;
 }
 
 /** `future`: a wrapper (`future`, `futureFn`); `http-server`/`http-client`: made by `hotpath/register`. */

@@ -105,6 +105,7 @@ describe('readConfig', () => {
         'stream-unconsumed': null,
         'loop-blocked': null,
         'emitter-leak': null,
+        'pipeline-bottleneck': null,
       },
       record: 'run.hotpath.gz',
       recordMaxMb: 0.5,

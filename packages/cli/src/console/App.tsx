@@ -158,7 +158,9 @@ export function App({
   const panelOpen = ui.panel && selectedRow !== undefined;
   const tableWidth = panelOpen ? Math.floor(size.columns / 2) : size.columns;
   const panelWidth = size.columns - tableWidth;
-  const trendLines = panelOpen ? historyLines(selectedRow.history, panelWidth - 4).length : 0;
+  const trendLines = panelOpen
+    ? historyLines(selectedRow.history, panelWidth - 4, selectedRow.after).length
+    : 0;
   const logHeight = Math.max(1, mainHeight - 5 - trendLines);
   const layout = layoutColumns(columns, Math.max(20, tableWidth - 2));
   const top = windowTop(view.top, selected, tableHeight, arranged.length);
@@ -430,6 +432,7 @@ export function App({
                 width={panelWidth}
                 focused={ui.focus === 'panel'}
                 history={selectedRow.history}
+                after={selectedRow.after}
               />
             ) : null}
           </>

@@ -16,11 +16,18 @@ export interface LogsPanelProps {
   focused: boolean;
   /** The row's `history`, drawn as sparklines above the entries when it has one. */
   history?: unknown;
+  /** The row's `after` (the row that feeds it in a pipeline), named above the sparklines. */
+  after?: unknown;
 }
 
-/** Sparklines of a row's history: the queue and the rate for a channel, the rate for the others. */
-export function historyLines(history: unknown, width: number): string[] {
+/**
+ * Sparklines of a row's history: the queue and the rate for a channel, the rate for the others; first,
+ * where the row is a stage of a pipeline, the row that feeds it.
+ */
+export function historyLines(history: unknown, width: number, after?: unknown): string[] {
   const lines: string[] = [];
+  const upstream = (after as { label?: unknown } | null | undefined)?.label;
+  if (typeof upstream === 'string') lines.push(`${fit('after', 8)}${fit(upstream, Math.max(4, width - 8))}`);
   const spark = Math.max(8, width - 20);
   const line = (name: string, list: string, format: (value: unknown) => string) => {
     const values = historyList(history, list);
@@ -49,10 +56,11 @@ export function LogsPanel({
   width,
   focused,
   history,
+  after,
 }: LogsPanelProps) {
   const inner = Math.max(10, width - 4);
   const entries = detail?.entries ?? [];
-  const trends = historyLines(history, inner);
+  const trends = historyLines(history, inner, after);
   // `height` counts entries only: the caller leaves room for the trend lines.
   const visible = entries.slice(top, top + Math.max(0, height));
   const lastWidth = (widths: number[]) => Math.max(4, inner - widths.reduce((sum, w) => sum + w + 1, 0));

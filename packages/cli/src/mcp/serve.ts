@@ -112,7 +112,7 @@ function build(endpoint: Endpoint): McpServer {
     'lints',
     {
       description:
-        'What hotpath finds wrong now, per site row: channel-full (its consumer is the bottleneck), consumer-stalled, queue-growing, future-pending, future-lost, stream-unconsumed, loop-blocked, emitter-leak; each with a message and since when.',
+        'What hotpath finds wrong now, per site row: channel-full (its consumer is the bottleneck), consumer-stalled, queue-growing, future-pending, future-lost, stream-unconsumed, loop-blocked, emitter-leak, pipeline-bottleneck (the slowest stage of a chain of rows); each with a message and since when.',
       inputSchema: {
         lint: z.string().optional().describe('only this lint (one of the names above)'),
         limit,

@@ -125,3 +125,33 @@ test('the queue trend column draws the history; the detail panel draws queue and
   assert.match(panel, /sent\s+█+ 25\/s/);
   assert.match(panel, /recv\s+█+ 10\/s/);
 });
+
+test('a pipeline stage’s detail panel names the row that feeds it (escaped), above its sparklines', async () => {
+  const canned = new CannedSource(
+    snapshot({
+      channels: [
+        channelRow({ id: 1, label: 'parse', history: history([1, 1, 1]) }),
+        channelRow({
+          id: 2,
+          label: 'enrich',
+          history: history([8, 8, 8]),
+          after: { rowId: 1, kind: 'channel', label: 'parse\u001b[2J' },
+        }),
+      ],
+      lints: [],
+    }),
+  );
+  for (const id of [1, 2]) {
+    canned.details.set(`channels:site:${id}`, { id, sentLogs: [], receivedLogs: [] });
+    canned.details.set(`channels:${id}`, { id, sentLogs: [], receivedLogs: [] });
+  }
+  open = renderConsole({ source: canned, size: { columns: 160, rows: 30 } });
+  await open.refresh();
+  const first = await open.press('o');
+  assert.doesNotMatch(first, /after\s+parse/, 'parse is fed by nothing');
+  await open.press(KEYS.left);
+  const panel = await open.press(KEYS.down);
+  assert.match(panel, /Logs: enrich/);
+  assert.match(panel, /after\s+parse\\x1b\[2J/);
+  assert.ok(!panel.includes('\u001b[2J'), 'the escape is shown, not obeyed');
+});

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
+import { shielded } from '../registry/faults.js';
+import { piped } from '../registry/pipelines.js';
 import type { ChannelAdapter } from './adapter.js';
 import { deriveSends, type SendsFromBuffer } from './node-stream-sends.js';
 import { isObject, patch, weakly } from './patch.js';
@@ -206,6 +208,9 @@ function countLifecycle(stream: NodeStream, stats: ChannelStats, receiveOn: 'dat
         else if (event === 'error') stats.onErrored();
         else if (event === 'close' && stats.state !== 'errored') stats.onClosed(true);
         else if (event === 'end' || event === 'finish') stats.onClosed(false);
+        // Node's `pipe()` (and so `pipeline()`) announces its source on the destination, once.
+        // biome-ignore lint/complexity/noArguments: the source, read without changing the wrapper's arity
+        else if (event === 'pipe') shielded(() => piped(arguments[1], this), undefined);
         // `'data'` comes with exactly its chunk: a plain call spares it the `apply` path.
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
         if (arguments.length === 2) return emit.call(this, event, arguments[1]);

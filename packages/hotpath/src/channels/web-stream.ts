@@ -1,6 +1,7 @@
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
 import { shielded } from '../registry/faults.js';
+import { addPart } from '../registry/pipelines.js';
 import type { ReadCounter } from '../streams/read-counter.js';
 import {
   isForeignWebStream,
@@ -58,6 +59,9 @@ export const webStreamAdapter: ChannelAdapter = {
       // The program holds this very object, so its collection is the channel's end.
       target,
     );
+    // Either side may be piped or named by `after:`: both are this row.
+    addPart(readable, stats);
+    addPart(writable, stats);
     countSized(controller, (chunk) => stats.onSent(chunk));
     const ends = new Ends(stats);
     countWebReadable(readable, new ReceivingSide(stats, ends), (destination) =>

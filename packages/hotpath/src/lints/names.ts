@@ -9,6 +9,7 @@ export const LINT_NAMES = [
   'stream-unconsumed',
   'loop-blocked',
   'emitter-leak',
+  'pipeline-bottleneck',
 ] as const;
 
 export type LintName = (typeof LINT_NAMES)[number];
@@ -23,6 +24,7 @@ export type LintName = (typeof LINT_NAMES)[number];
  * - `stream-unconsumed`: how long a stream may exist with nothing pulled.
  * - `loop-blocked`: the event-loop delay that counts as blocked.
  * - `emitter-leak`: how long an event name's listeners must stay past the emitter's limit.
+ * - `pipeline-bottleneck`: the window over which a stage of a chain must stay backed up.
  */
 export type LintSettings = Record<LintName, number | null>;
 
@@ -35,6 +37,7 @@ export const LINT_DEFAULTS: Readonly<Record<LintName, number>> = {
   'stream-unconsumed': 5_000,
   'loop-blocked': 100,
   'emitter-leak': 1_000,
+  'pipeline-bottleneck': 10_000,
 };
 
 /** Lints whose setting is on or off only. */

@@ -86,6 +86,33 @@ export function consumerStalled(
   return Number.isFinite(since) && now - since >= thresholdMs ? since : null;
 }
 
+/**
+ * A pipeline stage is backed up when, over the whole window, its queue was full in at least 80 % of the
+ * samples (bounded) or never once empty (unbounded): work waits on whatever takes from it. A consumer
+ * that keeps up, even in bursts, empties its queue now and then and never qualifies.
+ */
+export function backedUp(
+  samples: Samples,
+  queued: number,
+  full: number,
+  bounded: boolean,
+  now: number,
+  windowMs: number,
+): boolean {
+  if (bounded) return channelFull(samples, full, now, windowMs) !== null;
+  const start = windowStart(samples, now, windowMs, samples.intervalMs);
+  return start >= 0 && samples.min(start, samples.length, queued) > 0;
+}
+
+/** The mean per second of a per-interval count over the last `windowMs` (for the message). */
+export function meanRate(samples: Samples, field: number, now: number, windowMs: number): number {
+  const start = Math.max(0, windowStart(samples, now, windowMs, samples.intervalMs));
+  let sum = 0;
+  for (let i = start; i < samples.length; i++) sum += samples.value(i, field);
+  const span = samples.time(samples.length - 1) - samples.time(Math.max(0, start - 1));
+  return Number.isFinite(span) && span > 0 ? (sum * 1000) / span : 0;
+}
+
 /** How many parts `queue-growing` splits its window into. */
 const PARTS = 6;
 

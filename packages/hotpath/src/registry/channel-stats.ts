@@ -6,6 +6,7 @@ import { formatValue } from './format-value.js';
 import { channelHistory, type Series } from './history.js';
 import type { KindRegistry, Tracked } from './kind-registry.js';
 import { LogRing } from './log-ring.js';
+import { afterField, type Stage } from './pipelines.js';
 import { Reservoir } from './reservoir.js';
 import type { Site } from './sites.js';
 
@@ -36,8 +37,13 @@ export interface ChannelDescription {
  * The counters of one channel. Wrappers call `onSent` / `onReceived` at the user's own send and receive;
  * the hot path is a few increments and compares, with logging and timing only where asked for.
  */
-export class ChannelStats implements Tracked, ChannelObserver {
+export class ChannelStats implements Tracked, ChannelObserver, Stage {
   finished = false;
+  readonly rowKind = 'channel' as const;
+  /** Pipeline links (registry/pipelines.ts): set once, when the chaining happens. */
+  after: Stage | null = null;
+  afterLabel: string | null = null;
+  feedsTick = -1;
   state: ChannelState = 'active';
   sent = 0;
   received = 0;
@@ -209,6 +215,7 @@ export function channelRow(stats: ChannelStats): ChannelRow {
     delay: stats.delay === null ? null : stats.delay.reservoir.percentiles(),
     createdMs: round(stats.createdMs),
     ...(stats.finished || stats.history === null ? {} : { history: channelHistory(stats.history) }),
+    ...afterField(stats),
   };
 }
 
@@ -229,6 +236,7 @@ export function foldChannel(summary: ChannelRow | null, stats: ChannelStats, id:
     history: undefined,
   };
   delete row.history;
+  delete row.after;
   row.instances++;
   stats.settle();
   row.sent += stats.sent;

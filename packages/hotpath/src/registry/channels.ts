@@ -9,6 +9,7 @@ import {
   showChannelSummary,
 } from './channel-stats.js';
 import { KindRegistry } from './kind-registry.js';
+import { noteStage } from './pipelines.js';
 import { mergedLogs } from './site-logs.js';
 import { liveFirst } from './site-order.js';
 import { channelSiteRow } from './site-rows.js';
@@ -43,6 +44,7 @@ export function registerChannel(
     channelRegistry,
   );
   channelRegistry.add(stats, target);
+  noteStage(stats, target, options?.after);
   return stats;
 }
 

@@ -4,6 +4,7 @@ import { formatValue } from './format-value.js';
 import { type Series, streamHistory } from './history.js';
 import type { KindRegistry, Tracked } from './kind-registry.js';
 import { LogRing } from './log-ring.js';
+import { afterField, type Stage } from './pipelines.js';
 import type { Site } from './sites.js';
 
 export interface StreamDescription {
@@ -27,8 +28,13 @@ export const WAIT_TIMED_FIRST = 16;
  */
 export const WAIT_SAMPLE_EVERY = 64;
 
-export class StreamStats implements Tracked {
+export class StreamStats implements Tracked, Stage {
   finished = false;
+  readonly rowKind = 'stream' as const;
+  /** Pipeline links (registry/pipelines.ts): set once, when the chaining happens. */
+  after: Stage | null = null;
+  afterLabel: string | null = null;
+  feedsTick = -1;
   state: StreamState = 'active';
   yielded = 0;
   readonly kind: string;
@@ -174,6 +180,7 @@ export function streamRow(stats: StreamStats): StreamRow {
     consumerWaitMs: nullableRound(stats.consumerWaitMs()),
     producerWaitMs: null,
     ...(stats.finished || stats.history === null ? {} : { history: streamHistory(stats.history) }),
+    ...afterField(stats),
   };
 }
 
@@ -181,6 +188,7 @@ export function streamRow(stats: StreamStats): StreamRow {
 export function foldStream(summary: StreamRow | null, stats: StreamStats, id: number): StreamRow {
   const row = streamRow(stats);
   delete row.history;
+  delete row.after;
   if (summary === null) return { ...row, id, label: stats.site.label };
   summary.instances++;
   summary.yielded += row.yielded;

@@ -2,6 +2,7 @@ import { config } from '../config.js';
 import type { StreamLogs, StreamOptions, StreamRow, StreamSiteRow } from '../types.js';
 import type { CallSite } from './call-site.js';
 import { KindRegistry } from './kind-registry.js';
+import { noteStage } from './pipelines.js';
 import { mergedLogs } from './site-logs.js';
 import { liveFirst } from './site-order.js';
 import { streamSiteRow } from './site-rows.js';
@@ -39,6 +40,7 @@ export function registerStream(
     streamRegistry,
   );
   streamRegistry.add(stats, target);
+  noteStage(stats, target, options?.after);
   return stats;
 }
 

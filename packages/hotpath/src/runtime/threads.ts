@@ -149,8 +149,13 @@ export class WorkerThreads {
       // A report from an older hotpath in the worker may lack a kind.
       const rows = thread.report?.[kind] as { id: number }[] | undefined;
       if (!Array.isArray(rows)) continue;
-      for (const row of rows)
-        out.push({ ...row, id: thread.threadId * ID_STRIDE + row.id, threadId: thread.threadId });
+      for (const row of rows) {
+        const moved = { ...row, id: thread.threadId * ID_STRIDE + row.id, threadId: thread.threadId };
+        const after = (row as { after?: { rowId: number } }).after;
+        if (after !== undefined)
+          Object.assign(moved, { after: { ...after, rowId: thread.threadId * ID_STRIDE + after.rowId } });
+        out.push(moved);
+      }
     }
     return out as never;
   }

@@ -1,4 +1,5 @@
 import { shielded } from '../registry/faults.js';
+import { piped } from '../registry/pipelines.js';
 import { registerStream } from '../registry/streams.js';
 import type { StreamAdapter } from './adapter.js';
 import { instrumentIterator } from './async-iterable.js';
@@ -136,6 +137,7 @@ function patchPipes(
         const args = arguments;
         const raw = () => Reflect.apply(pipeTo, this, args);
         if (!usable(this) || !pipeable(destination, options)) return raw();
+        shielded(() => piped(readable, destination), undefined);
         const stop = countDelivery === undefined ? null : shielded(() => countDelivery(destination), null);
         if (stop !== null) return afterwards(raw() as Promise<unknown>, stop);
         const through = shielded(() => pullThrough(readable, stats, false), null);
@@ -153,6 +155,12 @@ function patchPipes(
     defineHidden(readable, key, function pipedCounted(this: unknown) {
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
       if (!usable(this)) return Reflect.apply(original, this, arguments);
+      // A transform's writable side is fed by this stream (found before anything is locked).
+      if (key === 'pipeThrough') {
+        // biome-ignore lint/complexity/noArguments: the transform, read without changing the twin's arity
+        const transform = arguments[0] as { writable?: unknown } | null | undefined;
+        shielded(() => piped(readable, transform?.writable), undefined);
+      }
       const through = shielded(() => pullThrough(readable, stats, key === 'pipeThrough'), null);
       // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
       if (through === null) return Reflect.apply(original, this, arguments);

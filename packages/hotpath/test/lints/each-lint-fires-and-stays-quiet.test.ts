@@ -16,7 +16,7 @@ const ENV = {
   HOTPATH_REPORT: 'off',
   HOTPATH_RUNTIME_INTERVAL_MS: '50',
   HOTPATH_LINTS:
-    'channel-full=600ms,consumer-stalled=600ms,queue-growing=1s,future-pending=600ms,stream-unconsumed=600ms,loop-blocked=150ms,emitter-leak=200ms',
+    'channel-full=600ms,consumer-stalled=600ms,queue-growing=1s,future-pending=600ms,stream-unconsumed=600ms,loop-blocked=150ms,emitter-leak=200ms,pipeline-bottleneck=1s',
 };
 
 const NAMES = LINT_NAMES;
@@ -125,5 +125,40 @@ describe('each lint: raised on the real problem, quiet on the healthy counterpar
     assert.deepEqual(on('emitter-leak', "leaky 'data'"), ['emitter-leak']);
     assert.deepEqual(on('emitter-leak', "roomy 'data'"), []);
     assert.deepEqual(on('emitter-leak', "few 'data'"), []);
+  });
+
+  test('pipeline-bottleneck: names the slowest stage of a chain (pipeline(), after: pair, after: label); not a healthy chain at the same rate, a bursty one, a finished one', () => {
+    const atEnd = results
+      .get('pipeline-bottleneck')!
+      .seen.atEnd.filter((l) => l.lint === 'pipeline-bottleneck');
+    const message = (label: string) => atEnd.find((l) => l.label === label)?.message ?? '';
+    assert.match(
+      message('enrich'),
+      /^pipeline parse → enrich → write: enrich is the slowest stage \([\d.]+\/s through, queue \d+, full in \d+% of the last 1 s\); the stages after it keep up$/,
+    );
+    assert.match(message('stage1'), /^pipeline stage1 → stage2: the consumer of stage1 is the slowest stage/);
+    assert.match(message('b'), /^pipeline a → b: the consumer of b is the slowest stage \([^)]*\)$/);
+    // Only the slowest stage is named, never the ones that wait on it or keep up after it.
+    for (const label of ['parse', 'write', 'stage2', 'a'])
+      assert.ok(!on('pipeline-bottleneck', label).includes('pipeline-bottleneck'), label);
+    for (const label of ['calm-parse', 'calm-enrich', 'calm-write', 'burst1', 'burst2', 'done1', 'done2'])
+      assert.deepEqual(on('pipeline-bottleneck', label), [], label);
+  });
+
+  test('pipelines: each linked row names the row that feeds it, by the id the snapshot lists it under', () => {
+    const { after, ids } = results.get('pipeline-bottleneck')!.extra.links as {
+      after: Record<string, string | null>;
+      ids: Record<string, boolean>;
+    };
+    assert.deepEqual(
+      { enrich: after.enrich, write: after.write, parse: after.parse },
+      { enrich: 'parse', write: 'enrich', parse: null },
+      'linked by pipeline()',
+    );
+    assert.equal(after.stage2, 'stage1', 'after: the pair');
+    assert.equal(after.b, 'a', "after: 'a'");
+    assert.equal(after.burst2, 'burst1', 'after: one end of the pair');
+    assert.equal(after['web-enrich'], 'web-source', 'linked by pipeThrough()');
+    assert.ok(Object.values(ids).every(Boolean), JSON.stringify(ids));
   });
 });
