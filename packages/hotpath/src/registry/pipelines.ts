@@ -113,6 +113,20 @@ function feeds(stage: Stage, of: Stage): boolean {
 /** Stages walked at most, upstream from a row. */
 export const MAX_CHAIN = 32;
 
+/**
+ * A site row's `after`, in site ids: the site of the row that feeds its first live linked instance.
+ * Replaces whatever `after` the row took from an instance's row (those are instance ids).
+ */
+export function setSiteAfter(row: { after?: PipelineLink }, held: readonly Stage[]): void {
+  delete row.after;
+  for (const stage of held) {
+    const upstream = stage.after;
+    if (stage.finished || upstream === null) continue;
+    row.after = { rowId: upstream.site.id, kind: upstream.rowKind, label: upstream.site.label };
+    return;
+  }
+}
+
 /** The row's `after` as the snapshot shows it. */
 export function afterField(stage: Stage): { after: PipelineLink } | Record<string, never> {
   const upstream = stage.after;

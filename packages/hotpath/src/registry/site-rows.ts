@@ -2,6 +2,7 @@ import type {
   ChannelRow,
   ChannelSiteRow,
   ChannelState,
+  PipelineLink,
   SiteFields,
   StreamRow,
   StreamSiteRow,
@@ -10,6 +11,7 @@ import type {
 import { type ChannelStats, channelRow, summaryDelays } from './channel-stats.js';
 import { channelHistory, streamHistory } from './history.js';
 import type { SiteGroup } from './kind-registry.js';
+import { type Stage, setSiteAfter } from './pipelines.js';
 import { Reservoir } from './reservoir.js';
 import type { Site } from './sites.js';
 import { type StreamStats, streamRow } from './stream-stats.js';
@@ -69,6 +71,7 @@ export function channelSiteRow(group: SiteGroup<ChannelStats, ChannelRow>): Chan
   }
   for (const stats of held) if (stats.delay !== null) delays.absorb(stats.delay.reservoir);
   const history = active > 0 && site.history !== null ? { history: channelHistory(site.history) } : {};
+  setSiteAfter(base, held);
   return {
     ...base,
     ...history,
@@ -97,6 +100,7 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
     if (row.consumerWaitMs !== null) consumerWaitMs = (consumerWaitMs ?? 0) + row.consumerWaitMs;
   }
   const history = active > 0 && site.history !== null ? { history: streamHistory(site.history) } : {};
+  setSiteAfter(base, held);
   return {
     ...base,
     ...history,
@@ -115,12 +119,13 @@ export function streamSiteRow(group: SiteGroup<StreamStats, StreamRow>): StreamS
  * A site of one instance (most sites) reads as that instance's row: the fresh row is named as the site
  * in place, without the copies and counting of the general case (a scrape reads 10,000 sites at a time).
  */
-function singleInstance<R extends { id: number; label: string; state: string }>(
+function singleInstance<R extends { id: number; label: string; state: string; after?: PipelineLink }>(
   row: R,
   site: Site,
-  entry: { finished: boolean },
+  entry: Stage,
 ): R & SiteFields {
   const siteRow = row as R & SiteFields;
+  setSiteAfter(siteRow, [entry]);
   siteRow.id = site.id;
   siteRow.label = site.label;
   siteRow.active = entry.finished ? 0 : 1;

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { monitorChannel } from '../../src/channels/detect.ts';
 import { checkOptions } from '../../src/options.ts';
 import { bounded } from '../../src/primitives/index.ts';
+import { channelSiteRows } from '../../src/registry/channels.ts';
 import { noteHandedBack, startRegistration } from '../../src/registry/pipelines.ts';
 import { rowOf, tick, watch } from './watch.ts';
 
@@ -23,6 +24,10 @@ describe('pipeline links', () => {
     a.pipe(b);
     assert.deepEqual(rowOf('pipe-b').after, { rowId: rowOf('pipe-a').id, kind: 'channel', label: 'pipe-a' });
     assert.equal(rowOf('pipe-a').after, undefined);
+    // A site row names the upstream site row, by the site's id.
+    const sites = channelSiteRows();
+    const site = (label: string) => sites.find((row) => row.label === label)!;
+    assert.deepEqual(site('pipe-b').after, { rowId: site('pipe-a').id, kind: 'channel', label: 'pipe-a' });
   });
 
   test('piped before either was monitored, in either order: still linked', () => {
