@@ -390,6 +390,12 @@ export interface Stall {
    * it (a busy machine, a stopped process).
    */
   cpuMs?: number;
+  /**
+   * Time the stalled thread's loop was busy (not waiting for events; from its event-loop utilisation)
+   * over the same interval: close to `durationMs` when code on it held the loop, small when the OS did
+   * not run the thread while it waited.
+   */
+  activeMs?: number;
 }
 
 export interface ThreadStats {

@@ -477,13 +477,16 @@ export class LintEngine {
 
 /**
  * Whether the program itself held its loop (running code, collecting garbage) rather than the OS not
- * running it (a busy machine, a stopped process): the process must have used CPU time for at least half
- * of the stall, counted up to the threshold. A loop blocked in a synchronous wait that burns no CPU
- * (`execSync`, `Atomics.wait`) is thereby not flagged: a missed warning beats a false one.
+ * running it (a busy machine, a stopped process): over the stall, counted up to the threshold, the
+ * process must have used CPU time for at least half of it, and the thread's loop must have been busy
+ * (not waiting for events) for at least half of it. The second keeps another thread's work (a worker
+ * spinning) from making a stall of this one the program's. A loop blocked in a synchronous wait that
+ * burns no CPU (`execSync`, `Atomics.wait`) is thereby not flagged: a missed warning beats a false one.
  */
 export function programBlocked(stall: Stall, thresholdMs: number): boolean {
-  if (stall.cpuMs === undefined) return true;
-  return stall.cpuMs >= PROGRAM_CPU_SHARE * Math.min(stall.durationMs, thresholdMs);
+  const needed = PROGRAM_CPU_SHARE * Math.min(stall.durationMs, thresholdMs);
+  if (stall.cpuMs !== undefined && stall.cpuMs < needed) return false;
+  return stall.activeMs === undefined || stall.activeMs >= needed;
 }
 
 /** The share of a stall (up to the threshold) the process must have spent on the CPU to be its own doing. */

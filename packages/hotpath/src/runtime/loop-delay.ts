@@ -24,6 +24,8 @@ export class LoopDelayWatch {
   private last = performance.now();
   /** The process's CPU time (user + system, µs) at the last tick; read only when stalls are tracked. */
   private lastCpuUs = 0;
+  /** This thread's loop busy time (ms, from its event-loop utilisation) at the last tick; likewise. */
+  private lastActiveMs = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -36,7 +38,10 @@ export class LoopDelayWatch {
   start(): void {
     if (this.timer !== null) return;
     this.last = performance.now();
-    if (this.stalls !== null) this.lastCpuUs = cpuUs();
+    if (this.stalls !== null) {
+      this.lastCpuUs = cpuUs();
+      this.lastActiveMs = performance.eventLoopUtilization().active;
+    }
     this.timer = setInterval(() => this.tick(), TICK_MS).unref();
   }
 
@@ -52,15 +57,25 @@ export class LoopDelayWatch {
     const ns = Math.max(1, Math.round(lateMs * 1e6));
     this.interval.record(ns);
     if (this.stalls === null) return;
-    // CPU time over the same interval: a loop the program blocks burns it, a process the OS did not
-    // schedule (a busy machine, SIGSTOP) does not. One getrusage per tick, no allocation kept.
+    // Over the same interval, the process's CPU time and this thread's busy time: a loop the program
+    // blocks burns both; a thread the OS did not run while it waited for events (a busy machine) counts
+    // idle, and a process it did not run at all (SIGSTOP) burns no CPU. Other threads' CPU (a worker
+    // spinning) is in the first but not the second. Two cheap reads per tick, nothing kept.
     const cpu = cpuUs();
     const cpuMs = (cpu - this.lastCpuUs) / 1000;
     this.lastCpuUs = cpu;
+    const active = performance.eventLoopUtilization().active;
+    const activeMs = active - this.lastActiveMs;
+    this.lastActiveMs = active;
     if (lateMs >= STALL_MS) {
       this.stallCount++;
       const atMs = this.clock() - lateMs;
-      this.stalls.push({ atMs: round(atMs), durationMs: round(lateMs), cpuMs: round(cpuMs) });
+      this.stalls.push({
+        atMs: round(atMs),
+        durationMs: round(lateMs),
+        cpuMs: round(cpuMs),
+        activeMs: round(activeMs),
+      });
     }
   }
 

@@ -49,12 +49,15 @@ test('a stopped process (SIGSTOP for 400 ms) raises no loop-blocked; its own bus
   );
 });
 
-test('the rule: CPU time for at least half the stall (up to the threshold) makes it the program’s', () => {
+test('the rule: CPU time and a busy loop for at least half the stall (up to the threshold) make it the program’s', () => {
   assert.equal(programBlocked({ atMs: 0, durationMs: 400, cpuMs: 390 }, 100), true);
   // A loaded machine gave the busy program a fraction of the CPU: still its own doing.
   assert.equal(programBlocked({ atMs: 0, durationMs: 800, cpuMs: 60 }, 100), true);
   assert.equal(programBlocked({ atMs: 0, durationMs: 400, cpuMs: 3 }, 100), false);
   assert.equal(programBlocked({ atMs: 0, durationMs: 400, cpuMs: 40 }, 100), false);
-  // A stall listed without CPU figures (older snapshot, recorded replay) is judged as before.
+  // Another thread burnt the CPU while this one waited for events (the OS did not run it): not its own.
+  assert.equal(programBlocked({ atMs: 0, durationMs: 400, cpuMs: 400, activeMs: 5 }, 100), false);
+  assert.equal(programBlocked({ atMs: 0, durationMs: 400, cpuMs: 400, activeMs: 390 }, 100), true);
+  // A stall listed without these figures (an older snapshot, a recorded replay) is judged as before.
   assert.equal(programBlocked({ atMs: 0, durationMs: 400 }, 100), true);
 });
