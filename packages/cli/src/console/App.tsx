@@ -46,6 +46,8 @@ export interface AppProps {
   intercept?: (input: string, key: KeyFlags) => 'handled' | 'quit' | null;
   /** Set when `source` plays a recording: the replay keys act on it and the status line shows where it is. */
   replay?: ReplayControls;
+  /** The watched program's web dashboard, shown at the right of the help line. */
+  dashboardUrl?: string;
 }
 
 const SINGULAR: Record<TabId, string> = {
@@ -72,6 +74,7 @@ export function App({
   output,
   intercept,
   replay,
+  dashboardUrl,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -441,7 +444,13 @@ export function App({
       ) : ui.editingFilter ? (
         <FilterLine text={view.filter} />
       ) : (
-        <HelpBar state={ui} replay={replay !== undefined} warnings={lints.length} />
+        <HelpBar
+          state={ui}
+          replay={replay !== undefined}
+          warnings={lints.length}
+          width={size.columns}
+          {...(dashboardUrl === undefined ? {} : { dashboardUrl })}
+        />
       )}
     </Box>
   );
