@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { Duplex, Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { monitorChannel } from '../channels/detect.js';
-import { type CallSite, captureOutsideSite } from '../registry/call-site.js';
+import { type CallSite, OutsideSites } from '../registry/call-site.js';
 import { recordFault } from '../registry/faults.js';
 
 /** Streams made since the preload, with where they were made; deleted once adopted (or refused). */
@@ -34,7 +34,7 @@ type AnyMethod = (this: object, ...args: unknown[]) => unknown;
 export function instrumentStreams(onFirstRow: () => void): void {
   const emitter = EventEmitter as unknown as { init: Init };
   const init = emitter.init;
-  emitter.init = function (this: object) {
+  const hook = function (this: object) {
     const self = this as {
       _readableState?: unknown;
       _writableState?: unknown;
@@ -47,7 +47,8 @@ export function instrumentStreams(onFirstRow: () => void): void {
       self.constructor?.name !== 'IncomingMessage'
     ) {
       try {
-        const site = captureOutsideSite(emitter.init, notTheProgram, DEPTH);
+        const kind = self.constructor;
+        const site = sites.find(typeof kind === 'function' ? kind : undefined);
         if (site !== null) madeAt.set(this, site);
       } catch (error) {
         recordFault(error);
@@ -56,6 +57,9 @@ export function instrumentStreams(onFirstRow: () => void): void {
     // biome-ignore lint/complexity/noArguments: forward exactly what the constructor passed
     return Reflect.apply(init, this, arguments);
   };
+  // Per stream class, captured only as deep as that class's streams have needed (see OutsideSites).
+  const sites = new OutsideSites(hook, notTheProgram, DEPTH);
+  emitter.init = hook;
 
   const adopt = (stream: object) => {
     const site = madeAt.get(stream);

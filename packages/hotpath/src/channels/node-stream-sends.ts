@@ -22,6 +22,8 @@ export interface SendsFromBuffer {
 
 export function deriveSends(
   stream: object,
+  /** The stream, held weakly: what the stats keep must not keep the stream alive. */
+  weakStream: WeakRef<object>,
   stats: ChannelStats,
   queued: () => number | null,
   sendMethod: 'write' | 'push',
@@ -50,7 +52,7 @@ export function deriveSends(
     'destroy',
     (destroy) =>
       function (this: unknown) {
-        if (this === stream && !frozen) sends.freeze();
+        if (!frozen && this === weakStream.deref()) sends.freeze();
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
         return destroy.apply(this, arguments as never);
       },
@@ -61,7 +63,7 @@ export function deriveSends(
       'unshift',
       (unshift) =>
         function (this: unknown) {
-          const before = this === stream ? sends.liveSent() : null;
+          const before = this === weakStream.deref() ? sends.liveSent() : null;
           try {
             // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
             return unshift.apply(this, arguments as never);
@@ -76,7 +78,7 @@ export function deriveSends(
         },
     );
   }
-  const timer = new SendTimer(stream, stats, sends, sendMethod, () => unshifted);
+  const timer = new SendTimer(stream, weakStream, stats, sends, sendMethod, () => unshifted);
   return sends;
 }
 
@@ -94,19 +96,27 @@ class SendTimer {
   /** The receive index the timed message will have; 0 while none is in flight. */
   private inFlight = 0;
 
+  /**
+   * Held weakly: the stats keep this timer (through `afterReceiveStamp`), and a stream they kept alive
+   * could never be collected, so a stream dropped unfinished would stay for ever.
+   */
+  private readonly stream: WeakRef<object>;
+
   constructor(
-    private readonly stream: object,
+    stream: object,
+    weakStream: WeakRef<object>,
     private readonly stats: ChannelStats,
     sends: SendsFromBuffer,
     private readonly method: 'write' | 'push',
     unshifted: () => number,
   ) {
+    this.stream = weakStream;
     const target = stream as Record<string, (...args: unknown[]) => unknown>;
     const original = target[method]!;
     this.original = original;
     const timer = this;
     this.timed = function (this: unknown) {
-      const before = timer.armed && this === stream ? sends.liveSent() : null;
+      const before = timer.armed && this === timer.stream.deref() ? sends.liveSent() : null;
       // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
       if (before === null) return original.apply(this, arguments as never);
       // Stamped before the call: a flowing stream delivers inside it.
@@ -153,7 +163,7 @@ class SendTimer {
   }
 
   private swap(from: unknown, to: unknown): void {
-    const target = this.stream as Record<string, unknown>;
-    if (target[this.method] === from) target[this.method] = to;
+    const target = this.stream.deref() as Record<string, unknown> | undefined;
+    if (target !== undefined && target[this.method] === from) target[this.method] = to;
   }
 }

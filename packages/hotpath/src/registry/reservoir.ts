@@ -3,26 +3,29 @@ import type { DelayPercentiles } from '../types.js';
 /** Samples kept for percentiles, at most. */
 const CAPACITY = 512;
 const INITIAL = 8;
+/** What a reservoir holds before its first sample: shared, never written (most instances time little). */
+const NO_VALUES = new Float64Array(0);
+const NO_WEIGHTS = new Uint16Array(0);
 
 /**
- * The most recent duration samples, for percentiles. Starts small and grows to a fixed cap, so ten
- * thousand quiet channels cost little and a busy one never more than 6 KiB. No allocation per sample
- * once grown.
+ * The most recent duration samples, for percentiles. Starts empty (nothing allocated before the first
+ * sample) and grows to a fixed cap, so ten thousand quiet channels cost little and a busy one never more
+ * than 6 KiB. No allocation per sample once grown.
  *
  * Each sample carries a weight: how many calls it stands for. A site times all of its first calls, then
  * one in N; without weights those first calls (often the fastest or slowest of a run) would count N
  * times too much in the percentiles of a run that is still short enough to hold them.
  */
 export class Reservoir {
-  private values = new Float64Array(INITIAL);
-  private weights = new Uint16Array(INITIAL);
+  private values = NO_VALUES;
+  private weights = NO_WEIGHTS;
   private count = 0;
   private max = 0;
   private cached: DelayPercentiles | null = null;
 
   add(ms: number, weight = 1): void {
     if (this.count < CAPACITY && this.count === this.values.length) {
-      const size = Math.min(CAPACITY, this.values.length * 4);
+      const size = Math.min(CAPACITY, Math.max(INITIAL, this.values.length * 4));
       const values = new Float64Array(size);
       values.set(this.values);
       this.values = values;
@@ -59,6 +62,7 @@ export class Reservoir {
 
   /** Adds another reservoir's retained samples (used when finished instances fold into a summary). */
   absorb(other: Reservoir): void {
+    if (other.count === 0) return;
     const n = Math.min(other.count, CAPACITY);
     for (let i = 0; i < n; i++) this.add(other.values[i]!, other.weights[i]!);
     this.count += other.count - n;
