@@ -28,6 +28,23 @@ const notTheProgram = (file: string) =>
   file.includes(ownRoot) ||
   !(file.startsWith('/') || file.startsWith('file:') || /^[A-Za-z]:[\\/]/.test(file));
 
+/** Per stream class: whether it is Node's `IncomingMessage` (asked once per class, not per stream). */
+const messageBodies = new WeakMap<Function, boolean>();
+
+/**
+ * Node's parser makes a request or response body per message: its stack is all Node's own, so the
+ * capture (a few µs) would find no site anyway.
+ */
+function isMessageBody(kind: Function | undefined): boolean {
+  if (kind === undefined) return false;
+  let body = messageBodies.get(kind);
+  if (body === undefined) {
+    body = kind.name === 'IncomingMessage';
+    messageBodies.set(kind, body);
+  }
+  return body;
+}
+
 type Init = (this: object, ...args: unknown[]) => void;
 type AnyMethod = (this: object, ...args: unknown[]) => unknown;
 
@@ -35,21 +52,14 @@ export function instrumentStreams(onFirstRow: () => void): void {
   const emitter = EventEmitter as unknown as { init: Init };
   const init = emitter.init;
   const hook = function (this: object) {
-    const self = this as {
-      _readableState?: unknown;
-      _writableState?: unknown;
-      constructor?: { name?: string };
-    };
-    // Node's parser makes a request or response body per message: its stack is all Node's own, so the
-    // capture (a few µs) would find no site anyway.
-    if (
-      (self._readableState !== undefined || self._writableState !== undefined) &&
-      self.constructor?.name !== 'IncomingMessage'
-    ) {
+    const self = this as { _readableState?: unknown; _writableState?: unknown; constructor?: unknown };
+    if (self._readableState !== undefined || self._writableState !== undefined) {
       try {
-        const kind = self.constructor;
-        const site = sites.find(typeof kind === 'function' ? kind : undefined);
-        if (site !== null) madeAt.set(this, site);
+        const kind = typeof self.constructor === 'function' ? self.constructor : undefined;
+        if (!isMessageBody(kind)) {
+          const site = sites.find(kind);
+          if (site !== null) madeAt.set(this, site);
+        }
       } catch (error) {
         recordFault(error);
       }

@@ -29,57 +29,91 @@ export function deriveSends(
   sendMethod: 'write' | 'push',
   canUnshift: boolean,
 ): SendsFromBuffer {
-  let unshifted = 0;
-  let frozen = false;
-  const sends: SendsFromBuffer = {
-    liveSent() {
-      const items = queued();
-      return items === null ? null : stats.received + items - unshifted;
-    },
-    freeze() {
-      stats.settle();
-      frozen = true;
-    },
-  };
-  stats.derive = () => {
-    if (frozen) return;
-    const live = sends.liveSent();
+  const sends = new DerivedSends(stats, queued);
+  stats.derive = sends.derive;
+  const timer = new SendTimer(stream, weakStream, stats, sends, sendMethod);
+  watchBufferChanges(stream, weakStream, sends, timer, canUnshift);
+  return sends;
+}
+
+/**
+ * The count itself. The stats keep it (through `derive`) after the stream has finished, so it holds
+ * nothing that leads to the stream, not even weakly (see `NodeStreamProbe.release`).
+ */
+class DerivedSends implements SendsFromBuffer {
+  /** Chunks given back with `unshift()`: in the buffer again, though sent once. */
+  unshifted = 0;
+  private frozen = false;
+
+  constructor(
+    private readonly stats: ChannelStats,
+    private readonly queued: () => number | null,
+  ) {}
+
+  liveSent(): number | null {
+    const items = this.queued();
+    return items === null ? null : this.stats.received + items - this.unshifted;
+  }
+
+  freeze(): void {
+    this.stats.settle();
+    this.frozen = true;
+  }
+
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  /** Brings `sent` up to date; the stats call it before anything reads their counts. */
+  readonly derive = (): void => {
+    if (this.frozen) return;
+    const live = this.liveSent();
     // Gone (collected unfinished): the count as last read. Never lower than what was read before.
-    if (live !== null && live > stats.sent) stats.sent = live;
+    if (live !== null && live > this.stats.sent) this.stats.sent = live;
   };
+}
+
+/**
+ * `destroy()` and `unshift()`, watched on the stream itself. In a function of their own: what these
+ * closures hold (the stream's weak reference, the timer) must not be in the scope the stats keep.
+ */
+function watchBufferChanges(
+  stream: object,
+  weakStream: WeakRef<object>,
+  sends: DerivedSends,
+  timer: SendTimer,
+  canUnshift: boolean,
+): void {
   patch<(...args: unknown[]) => unknown>(
     stream,
     'destroy',
     (destroy) =>
       function (this: unknown) {
-        if (!frozen && this === weakStream.deref()) sends.freeze();
+        if (!sends.isFrozen && this === weakStream.deref()) sends.freeze();
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
         return destroy.apply(this, arguments as never);
       },
   );
-  if (canUnshift) {
-    patch<(...args: unknown[]) => unknown>(
-      stream,
-      'unshift',
-      (unshift) =>
-        function (this: unknown) {
-          const before = this === weakStream.deref() ? sends.liveSent() : null;
-          try {
-            // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-            return unshift.apply(this, arguments as never);
-          } finally {
-            // What came back into the buffer, or was delivered again at once (flowing, empty buffer).
-            const after = before === null ? null : sends.liveSent();
-            if (after !== null && before !== null && after > before) {
-              unshifted += after - before;
-              timer.cancel();
-            }
+  if (!canUnshift) return;
+  patch<(...args: unknown[]) => unknown>(
+    stream,
+    'unshift',
+    (unshift) =>
+      function (this: unknown) {
+        const before = this === weakStream.deref() ? sends.liveSent() : null;
+        try {
+          // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+          return unshift.apply(this, arguments as never);
+        } finally {
+          // What came back into the buffer, or was delivered again at once (flowing, empty buffer).
+          const after = before === null ? null : sends.liveSent();
+          if (after !== null && before !== null && after > before) {
+            sends.unshifted += after - before;
+            timer.cancel();
           }
-        },
-    );
-  }
-  const timer = new SendTimer(stream, weakStream, stats, sends, sendMethod, () => unshifted);
-  return sends;
+        }
+      },
+  );
 }
 
 /**
@@ -106,9 +140,8 @@ class SendTimer {
     stream: object,
     weakStream: WeakRef<object>,
     private readonly stats: ChannelStats,
-    sends: SendsFromBuffer,
+    sends: DerivedSends,
     private readonly method: 'write' | 'push',
-    unshifted: () => number,
   ) {
     this.stream = weakStream;
     const target = stream as Record<string, (...args: unknown[]) => unknown>;
@@ -120,7 +153,7 @@ class SendTimer {
       // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
       if (before === null) return original.apply(this, arguments as never);
       // Stamped before the call: a flowing stream delivers inside it.
-      const index = before + 1 + unshifted();
+      const index = before + 1 + sends.unshifted;
       stats.timeSend(index, nowMs());
       timer.inFlight = index;
       // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed

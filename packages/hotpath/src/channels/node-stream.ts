@@ -73,12 +73,13 @@ export const nodeStreamAdapter: ChannelAdapter = {
       target,
     );
     const derived = sendsDerivable(stream, rs, ws, options?.log);
-    const probe = new NodeStreamProbe(stream, rs !== null, ws !== null, objectMode, derived);
+    const weakStream = new WeakRef(stream);
+    const probe = new NodeStreamProbe(stream, weakStream, rs !== null, ws !== null, objectMode, derived);
     stats.probe = probe;
     let sends: SendsFromBuffer | null = null;
     if (derived) {
       const queued = () => probe.items();
-      sends = deriveSends(stream, probe.stream, stats, queued, ws === null ? 'push' : 'write', rs !== null);
+      sends = deriveSends(stream, weakStream, stats, queued, ws === null ? 'push' : 'write', rs !== null);
     } else {
       // What is already buffered counts as sent, so that `queued` and the counts agree from the start.
       stats.sent = stats.probe.queued();
@@ -225,7 +226,9 @@ function countLifecycle(stream: NodeStream, stats: ChannelStats, receiveOn: 'dat
  * fault and an empty, not-full stream, never an exception in the snapshot.
  */
 class NodeStreamProbe implements ChannelProbe {
-  readonly stream: WeakRef<NodeStream>;
+  private stream: WeakRef<NodeStream> | null;
+  /** What the stream held when it finished (`release`); null while it is live. */
+  private final: { items: number; bytes: number | null; full: boolean } | null = null;
   /** Where a Transform holds its pending write callback; null for any other stream. */
   private readonly held: symbol | null;
   /**
@@ -236,19 +239,35 @@ class NodeStreamProbe implements ChannelProbe {
 
   constructor(
     stream: NodeStream,
+    weakStream: WeakRef<NodeStream>,
     private readonly readable: boolean,
     private readonly writable: boolean,
     private readonly objectMode: boolean,
     passesOn: boolean,
   ) {
-    this.stream = new WeakRef(stream);
+    this.stream = weakStream;
     this.held = heldTransformCallback(stream);
     this.passing = passesOn && readable && writable;
   }
 
+  /**
+   * Called once the stream has finished: its buffers no longer change, so their last state is kept and
+   * the stream let go. (Even a weak reference keeps its target through V8's young collections, so a
+   * finished row held for a while before it folds would carry every stream into the old generation.)
+   */
+  release(): void {
+    this.final = { items: this.items() ?? 0, bytes: this.queuedBytes(), full: this.full() };
+    this.stream = null;
+  }
+
+  private live(): NodeStream | undefined {
+    return this.stream?.deref();
+  }
+
   /** Messages buffered now; null once the stream is gone. */
   items(): number | null {
-    const live = this.stream.deref();
+    if (this.final !== null) return this.final.items;
+    const live = this.live();
     if (live === undefined) return null;
     try {
       const rs = this.readable ? live._readableState! : null;
@@ -274,7 +293,8 @@ class NodeStreamProbe implements ChannelProbe {
 
   queuedBytes(): number | null {
     if (this.objectMode) return null;
-    const live = this.stream.deref();
+    if (this.final !== null) return this.final.bytes;
+    const live = this.live();
     if (live === undefined) return 0;
     try {
       const rs = this.readable ? live._readableState! : null;
@@ -287,7 +307,8 @@ class NodeStreamProbe implements ChannelProbe {
   }
 
   full(): boolean {
-    const live = this.stream.deref();
+    if (this.final !== null) return this.final.full;
+    const live = this.live();
     if (live === undefined) return false;
     try {
       if (this.writable) return live._writableState!.needDrain;

@@ -7,10 +7,8 @@ import { createGzip } from 'node:zlib';
 
 class Upper extends Transform {
   constructor() {
-    super({
-      objectMode: true,
-      transform: (chunk, _encoding, done) => done(null, String(chunk).toUpperCase()),
-    }); // SITE-UPPER
+    const transform = (chunk, _encoding, done) => done(null, String(chunk).toUpperCase());
+    super({ objectMode: true, transform }); // SITE-UPPER
   }
 }
 
