@@ -1,7 +1,8 @@
 /**
  * What the runtime sampler costs an idle process at the default interval: CPU time (user + system) over
  * windows with the sampler running and windows without, interleaved, in one process. The difference,
- * as a share of one core, is the figure (budget: under 1 %).
+ * as a share of one core, is the figure (budget: under 1 %). The first window with the sampler also pays
+ * once for loading and compiling it; it is reported apart, as the one-time cost it is, not as a rate.
  *
  *   node --import tsx bench/runtime.bench.ts
  */
@@ -15,7 +16,7 @@ import { median } from './harness.ts';
 
 const INTERVAL_MS = 1000;
 const WINDOW_MS = 2000;
-const ROUNDS = 4;
+const ROUNDS = 6;
 const BUDGET_PERCENT = 1;
 
 function cpuMicros(): number {
@@ -44,6 +45,8 @@ async function window(withSampler: boolean): Promise<number> {
 export async function run(): Promise<BenchResult[]> {
   const on: number[] = [];
   const off: number[] = [];
+  const first = await window(true);
+  const baseline = await window(false);
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which goes first, so a slow phase of the machine does not favour one side.
     if (round % 2 === 0) {
@@ -62,7 +65,10 @@ export async function run(): Promise<BenchResult[]> {
     `  CPU with sampler: median ${median(on).toFixed(3)} % of one core; without: ${median(off).toFixed(3)} %`,
   );
   console.log(
-    `  sampler cost: ${cost.toFixed(3)} % of one core (budget < ${BUDGET_PERCENT} %: ${cost < BUDGET_PERCENT ? 'met' : 'MISSED'})`,
+    `  first window (loading and compiling the sampler once): ${(((first - baseline) / 100) * WINDOW_MS).toFixed(1)} ms of CPU`,
+  );
+  console.log(
+    `  sampler cost, steady: ${cost.toFixed(3)} % of one core (budget < ${BUDGET_PERCENT} %: ${cost < BUDGET_PERCENT ? 'met' : 'MISSED'})`,
   );
   return [];
 }

@@ -62,14 +62,16 @@ class FutureRegistry {
   }
 
   /**
-   * Starts a call. Its start is always read, so ages and pending durations are exact; its end is read
-   * only if it is sampled (`everyCall`, a site's first calls, then one in `SAMPLE_EVERY` at random) or
-   * outlives its turn: a `performance.now()` read costs ~30 ns, a fifth of the whole budget.
+   * Starts a call. Its end is timed only if it is sampled (`everyCall`, a site's first calls, then one in
+   * `SAMPLE_EVERY` at random) or outlives its turn. A `performance.now()` read costs ~40 ns, half the whole
+   * budget, so only a sampled call reads the clock at its start; any other call starts at the latest reading
+   * of the same event-loop turn (each turn that starts calls takes one): see docs/futures.md, Accuracy.
    */
-  begin(stats: FutureSite, everyCall: boolean, startedMs = nowMs()): TrackedCall {
+  begin(stats: FutureSite, everyCall: boolean, startedMs?: number): TrackedCall {
     const weight = everyCall || stats.calls < EXACT_FIRST ? 1 : oneInSampleEvery() ? SAMPLE_EVERY : 0;
     const sampled = weight > 0;
-    const call = new TrackedCall(this.nextCallId++, stats, startedMs, weight, sampled);
+    const start = startedMs ?? (sampled || turnReadingMs < 0 ? readClockThisTurn() : turnReadingMs);
+    const call = new TrackedCall(this.nextCallId++, stats, start, weight, sampled);
     stats.calls++;
     stats.pending++;
     if (sampled) stats.recent.push(call);
@@ -102,7 +104,7 @@ class FutureRegistry {
     else if (state === 'rejected') stats.rejected++;
     else stats.cancelled++;
     if (call.listed) {
-      const ended = endedMs ?? nowMs();
+      const ended = endedMs ?? readClockThisTurn();
       call.endedMs = ended;
       if (state !== 'cancelled') {
         const duration = ended - call.startedMs;
@@ -233,17 +235,30 @@ let batchFirstId = 0;
 let sweep: NodeJS.Immediate | null = null;
 /** A turn that never yields (a long chain of microtasks) must not hold its calls for ever. */
 const MAX_BATCH = 1024;
+/** The latest clock reading of this turn, -1 before the turn's first; unsampled calls start at it. */
+let turnReadingMs = -1;
 
-export function watchCollection(call: TrackedCall, promise: object): void {
-  call.promise = promise;
+/** Reads the clock, and makes sure the turn's end forgets the reading (and sweeps the turn's calls). */
+function readClockThisTurn(): number {
+  turnReadingMs = nowMs();
   if (sweep === null) {
     sweep = setImmediate(endOfTurn);
     sweep.unref();
-  } else if (call.id - batchFirstId >= MAX_BATCH) registerStillPending(call.id + 1);
+  }
+  return turnReadingMs;
+}
+
+export function watchCollection(call: TrackedCall, promise: object): void {
+  call.promise = promise;
+  if (call.id - batchFirstId >= MAX_BATCH) {
+    turnReadingMs = -1;
+    registerStillPending(call.id + 1);
+  }
 }
 
 function endOfTurn(): void {
   sweep = null;
+  turnReadingMs = -1;
   registerStillPending(futureRegistry.nextId());
 }
 
