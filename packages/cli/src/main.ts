@@ -41,13 +41,18 @@ async function main(): Promise<number> {
     return runReplay(args.replay);
   }
   if (args.command === 'console') {
-    const { runConsole } = await import('./console/run.js');
+    const { dashboardUrl, runConsole } = await import('./console/run.js');
     const endpoint = { host: args.host, port: args.port, token: args.token };
     await runConsole({
       endpoint,
       refreshMs: args.refreshMs,
       limit: args.limit,
     });
+    // Once the screen is given back (never before: the console's first frame would push it away), so
+    // that it stays in the scrollback; the help line showed it meanwhile.
+    process.stdout.write(
+      `hotpath: the web dashboard of this program is at ${escapeControl(dashboardUrl(endpoint))}\n`,
+    );
     return 0;
   }
   if (args.command === 'mcp') {

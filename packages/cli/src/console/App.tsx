@@ -4,7 +4,7 @@
  */
 
 import type { Snapshot } from 'hotpath';
-import { siteStateSummary } from 'hotpath/text';
+import { markLintedRows, siteStateSummary, usableLints } from 'hotpath/text';
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../client/feed.js';
@@ -15,7 +15,6 @@ import { FilterLine, GotoLine, HelpBar } from './HelpBar.js';
 import { useDetail, useInstances, useNow, useTerminalSize } from './hooks.js';
 import { InspectPopup } from './InspectPopup.js';
 import { historyLines, LogsPanel } from './LogsPanel.js';
-import { markRows, usableLints } from './lints.js';
 import { Notice } from './Notice.js';
 import { OutputPane, type OutputPaneSource } from './OutputPane.js';
 import { RuntimeView } from './RuntimeView.js';
@@ -46,6 +45,8 @@ export interface AppProps {
   intercept?: (input: string, key: KeyFlags) => 'handled' | 'quit' | null;
   /** Set when `source` plays a recording: the replay keys act on it and the status line shows where it is. */
   replay?: ReplayControls;
+  /** The watched program's web dashboard, shown at the right of the help line. */
+  dashboardUrl?: string;
 }
 
 const SINGULAR: Record<TabId, string> = {
@@ -72,6 +73,7 @@ export function App({
   output,
   intercept,
   replay,
+  dashboardUrl,
 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
@@ -104,7 +106,7 @@ export function App({
   const lints = useMemo(() => usableLints(snapshot?.lints), [snapshot]);
   const tabRows = useMemo(() => {
     const all = {} as Record<TabId, AnyRow[]>;
-    for (const tab of TAB_ORDER) all[tab] = markRows(tab, usableRows(snapshot?.[tab]), lints);
+    for (const tab of TAB_ORDER) all[tab] = markLintedRows(tab, usableRows(snapshot?.[tab]), lints);
     return all;
   }, [snapshot, lints]);
   const rates = useMemo(() => {
@@ -441,7 +443,13 @@ export function App({
       ) : ui.editingFilter ? (
         <FilterLine text={view.filter} />
       ) : (
-        <HelpBar state={ui} replay={replay !== undefined} warnings={lints.length} />
+        <HelpBar
+          state={ui}
+          replay={replay !== undefined}
+          warnings={lints.length}
+          width={size.columns}
+          {...(dashboardUrl === undefined ? {} : { dashboardUrl })}
+        />
       )}
     </Box>
   );

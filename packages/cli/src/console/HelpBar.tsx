@@ -1,5 +1,5 @@
-import { escapeControl } from 'hotpath/text';
-import { Text } from 'ink';
+import { displayWidth, escapeControl } from 'hotpath/text';
+import { Box, Text } from 'ink';
 import type { UiState } from './state.js';
 
 /** The keys that do something right now. */
@@ -29,19 +29,48 @@ export function replayHelpText(state: UiState): string {
   return ` space play/pause · ←/→ step · [ ] speed · g go to · ↑↓/jk move · 1-6 tabs · s/S sort · / filter · o ${logs} · q quit`;
 }
 
+/** Columns the keys keep, at least, beside the dashboard's address. */
+const HELP_MIN_WIDTH = 30;
+
+/**
+ * ` dashboard http://127.0.0.1:6770/ ` at the right of the help line, escaped; empty when there is no
+ * dashboard (a replay) or the terminal is too narrow for it and the keys (a cut address would be useless:
+ * the startup line names it, and `hotpath console` prints it again on exit).
+ */
+export function dashboardHint(url: string | undefined, width: number): string {
+  if (url === undefined || url === '') return '';
+  const hint = ` dashboard ${escapeControl(url)} `;
+  return displayWidth(hint) + HELP_MIN_WIDTH <= width ? hint : '';
+}
+
 export function HelpBar({
   state,
   replay = false,
   warnings = 0,
+  dashboardUrl,
+  width,
 }: {
   state: UiState;
   replay?: boolean;
   warnings?: number;
+  /** The web dashboard of the program watched (none for a replay). */
+  dashboardUrl?: string;
+  width: number;
 }) {
+  const hint = dashboardHint(dashboardUrl, width);
   return (
-    <Text dimColor wrap="truncate">
-      {replay ? replayHelpText(state) : helpText(state, warnings)}
-    </Text>
+    <Box width={width}>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text dimColor wrap="truncate">
+          {replay ? replayHelpText(state) : helpText(state, warnings)}
+        </Text>
+      </Box>
+      {hint === '' ? null : (
+        <Box flexShrink={0}>
+          <Text color="cyan">{hint}</Text>
+        </Box>
+      )}
+    </Box>
   );
 }
 

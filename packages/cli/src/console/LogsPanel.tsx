@@ -1,8 +1,8 @@
+import { historyList, peak, sparkline } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import { stateColor } from './columns.js';
 import type { Detail } from './details.js';
 import { fit, formatPlain, formatRate } from './format.js';
-import { historyList, peak, sparkline } from './sparkline.js';
 
 export interface LogsPanelProps {
   title: string;

@@ -4,10 +4,9 @@
  * Everything is read defensively: a server of another version may send less, or nothing.
  */
 
-import { escapeControl } from 'hotpath/text';
+import { escapeControl, sparkline } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import { fit, formatBytes, formatCount, formatDurationMs, isNumber, UNKNOWN } from './format.js';
-import { sparkline } from './sparkline.js';
 
 export { sparkline };
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { CellContext, Column, Segment } from './columns.js';
+import { type CellContext, type Column, cellSegments, type Segment } from './columns.js';
 import { fit } from './format.js';
 import type { AnyRow } from './rows.js';
 import type { SortState } from './view.js';
@@ -31,7 +31,7 @@ export function headerSegments(layout: TableProps['layout'], sort: SortState): S
 export function rowSegments(row: AnyRow, layout: TableProps['layout'], context: CellContext): Segment[] {
   const segments: Segment[] = [];
   for (const { column, width } of layout) {
-    segments.push(...column.cell(row, context, width), { text: ' ' });
+    segments.push(...cellSegments(column, row, context, width), { text: ' ' });
   }
   return segments;
 }

@@ -1,7 +1,8 @@
 /** `w`: every warning (lint) the program raises now, one per line, newest condition last. */
+
+import type { LintLine } from 'hotpath/text';
 import { Box, Text } from 'ink';
 import { clip, fit } from './format.js';
-import type { LintLine } from './lints.js';
 
 export function warningsLine(lints: readonly LintLine[]): string {
   const first = lints[0];

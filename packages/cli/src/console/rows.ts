@@ -3,11 +3,19 @@
  * fields added later, or a field that became null, still shows (unknown values read as "-").
  */
 import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, StreamRow } from 'hotpath';
-import { field, nestedNumber, numberField, textField } from 'hotpath/text';
+import {
+  displayLabel,
+  field,
+  nestedNumber,
+  numberField,
+  progressCount,
+  type RowTab,
+  textField,
+} from 'hotpath/text';
 
-export { field, nestedNumber, numberField, textField };
+export { displayLabel, field, nestedNumber, numberField, progressCount, textField };
 
-export type TabId = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
+export type TabId = RowTab;
 
 /** Only channels and streams have instances under a site row; the other tabs list one row per site. */
 export function hasInstanceRows(tab: TabId): boolean {
@@ -23,26 +31,6 @@ export type AnyRow = (
   | ((FunctionRow | GaugeRow) & { instances?: number })
 ) &
   Record<string, unknown>;
-
-/** The label as listed: folded summary rows say how many finished instances they stand for. */
-export function displayLabel(row: AnyRow): string {
-  const label = typeof row.label === 'string' ? row.label : String(row.id);
-  const instances = numberField(row, 'instances');
-  return instances !== null && instances > 1 ? `${label} (×${instances})` : label;
-}
-
-const PROGRESS: Record<TabId, string> = {
-  channels: 'sent',
-  streams: 'yielded',
-  futures: 'calls',
-  functions: 'calls',
-  gauges: 'updates',
-};
-
-/** The count a tab's rate is computed from. */
-export function progressCount(tab: TabId, row: AnyRow): number | null {
-  return numberField(row, PROGRESS[tab]);
-}
 
 /** Rows are only usable with a numeric id; anything else in a list is skipped. */
 export function usableRows(list: unknown): AnyRow[] {

@@ -1,6 +1,6 @@
 /** Runs the console in the real terminal: alternate screen, raw keys, and the screen given back on exit. */
 import { render } from 'ink';
-import type { Endpoint } from '../client/endpoint.js';
+import { address, type Endpoint } from '../client/endpoint.js';
 import { type DataSource, MetricsFeed } from '../client/feed.js';
 import { App, type AppProps } from './App.js';
 
@@ -27,6 +27,7 @@ export interface ConsoleOptions {
 /** The console on a source other than a live server (`--replay`): what the screen needs besides the data. */
 export type SourceOptions = Omit<ConsoleOptions, 'endpoint' | 'refreshMs' | 'limit'> & {
   replay?: AppProps['replay'];
+  dashboardUrl?: string;
 };
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -42,7 +43,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     refreshMs: options.refreshMs,
     limit: options.limit,
   }).start();
-  await runConsoleOn(feed, options);
+  await runConsoleOn(feed, { ...options, dashboardUrl: dashboardUrl(options.endpoint) });
+}
+
+/** Where the program's metrics server serves the web dashboard: its root. */
+export function dashboardUrl(endpoint: Endpoint): string {
+  return `http://${address(endpoint)}/`;
 }
 
 export function requireTerminal(otherwise: string): void {
@@ -74,6 +80,7 @@ export async function runConsoleOn(feed: DataSource, options: SourceOptions): Pr
         {...(options.initialTab === undefined ? {} : { initialTab: options.initialTab })}
         {...(options.intercept === undefined ? {} : { intercept: options.intercept })}
         {...(options.replay === undefined ? {} : { replay: options.replay })}
+        {...(options.dashboardUrl === undefined ? {} : { dashboardUrl: options.dashboardUrl })}
       />,
       {
         exitOnCtrlC: false,

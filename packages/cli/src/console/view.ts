@@ -33,7 +33,7 @@ export function arrangeRows(
   const kept = filter === '' ? [...rows] : rows.filter((row) => matchesFilter(row, filter));
   const column = sort.key === null ? undefined : columns.find((c) => c.key === sort.key);
   if (column === undefined) return kept;
-  const keyed = kept.map((row, index) => ({ row, index, value: column.sortValue(row, context) }));
+  const keyed = kept.map((row, index) => ({ row, index, value: column.sortValue(row, context.rates) }));
   const direction = sort.descending ? -1 : 1;
   keyed.sort((a, b) => {
     // Unknown values go last in either direction; ties keep the server's order.

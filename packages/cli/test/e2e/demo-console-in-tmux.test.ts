@@ -51,6 +51,8 @@ test('hotpath demo in tmux: rows, rising counts, a full channel, keys, and q giv
     assert.match(first, /✓ Live/);
     assert.match(first, /^┃Channel\s+Type\s+State\s+Sent\s+Recv\s+Queue/m);
     assert.match(first, /^┃results\s+unbounded/m);
+    // The last line: the keys, then the address of the demo's web dashboard, whole.
+    assert.match(first, /… dashboard http:\/\/127\.0\.0\.1:\d+\/\s*$/, 'the dashboard address is on screen');
     // One request a second: by the first frame the site may have had several reply channels.
     assert.match(first, /^┃reply(?: \(×\d+\))?\s+oneshot/m);
 
@@ -183,6 +185,8 @@ test('hotpath console attached to another process: the reason while nothing list
     consoleOn(Number(demo.url.port), 'attached');
     const capture = () => tmux('capture-pane', '-p', '-t', 'attached');
     await waitFor('live rows from the demo', () => /✓ Live/.test(capture()) && /^┃jobs\s/m.test(capture()));
+    const dashboard = `http://127.0.0.1:${demo.url.port}/`;
+    assert.ok(capture().trimEnd().endsWith(` dashboard ${dashboard}`), `the help line names ${dashboard}`);
     demo.child.kill('SIGKILL');
     await waitFor('Stale with the reason', () =>
       /⚠ Stale \(updated [^)]*\) — .*(closed the connection|nothing is listening)/.test(capture()),
@@ -190,6 +194,10 @@ test('hotpath console attached to another process: the reason while nothing list
     assert.match(capture(), /^┃jobs\s/m, 'the last data is still shown');
     tmux('send-keys', '-t', 'attached', 'q');
     assert.equal(await exitCodeIn(`${exitFile}-attached`, 'the console to exit'), '0');
+    assert.ok(
+      capture().includes(`hotpath: the web dashboard of this program is at ${dashboard}`),
+      'and prints it once the screen is given back',
+    );
   } finally {
     demo.child.kill('SIGKILL');
     killTmuxServer();

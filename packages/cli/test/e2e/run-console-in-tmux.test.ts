@@ -52,6 +52,11 @@ describe('hotpath run in a terminal', () => {
           assert.match(futures, /\[3\] Futures \(\d+\)\*/, 'opens on the Futures tab');
           assert.match(futures, /^┃GET http:\/\/127\.0\.0\.1:\d+\s+20\s+0\s+20\s/m, 'the fetches');
           assert.match(futures, /Program output · running/);
+          assert.match(
+            futures,
+            / dashboard http:\/\/127\.0\.0\.1:\d+\/\s*$/,
+            "the program's dashboard address",
+          );
           assert.match(futures, /made 20 fetches and 10 http\.get calls; gzipped 1000 lines \(ok\)/);
 
           press('1');

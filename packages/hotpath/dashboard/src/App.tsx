@@ -2,28 +2,37 @@
  * The dashboard: the console's tabs and columns in a browser, live over `/events`; sortable, filterable;
  * the selected row's charts, instances and logs beside the table; the connection's state in words below.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  availableColumns,
+  type ColumnDef as Column,
+  compareSortValues,
+  displayLabel,
+} from '../../src/text/columns.js';
+import { usableLints } from '../../src/text/lint-rows.js';
 import type { Snapshot } from '../../src/types.js';
-import { type Column, columnsFor, compareSortValues, displayLabel } from './columns.js';
 import { Details } from './Details.js';
 import { EventFeed, type FeedState } from './feed.js';
 import { History } from './history.js';
 import { RuntimePanel } from './RuntimePanel.js';
-import { type AnyRow, type RowTab, rowsOf } from './rows.js';
+import { type AnyRow, markedRowsOf, type RowTab, rowsOf } from './rows.js';
 import { statusWords } from './status.js';
 import { type Sort, Table } from './Table.js';
 import { TokenPrompt } from './TokenPrompt.js';
 import { readToken, saveToken } from './token.js';
+import { WarningsPanel } from './WarningsPanel.js';
 
-type TabId = RowTab | 'runtime';
+type TabId = RowTab | 'runtime' | 'warnings';
 
-const TABS: { id: TabId; title: string }[] = [
-  { id: 'channels', title: 'Channels' },
-  { id: 'streams', title: 'Streams' },
-  { id: 'futures', title: 'Futures' },
-  { id: 'runtime', title: 'Runtime' },
-  { id: 'functions', title: 'Functions' },
-  { id: 'gauges', title: 'Gauges' },
+/** The console's tabs, on its keys: 1–6, and `w` for the warnings (lints). */
+const TABS: { id: TabId; title: string; key: string }[] = [
+  { id: 'channels', title: 'Channels', key: '1' },
+  { id: 'streams', title: 'Streams', key: '2' },
+  { id: 'futures', title: 'Futures', key: '3' },
+  { id: 'runtime', title: 'Runtime', key: '4' },
+  { id: 'functions', title: 'Functions', key: '5' },
+  { id: 'gauges', title: 'Gauges', key: '6' },
+  { id: 'warnings', title: 'Warnings', key: 'w' },
 ];
 
 const INITIAL: FeedState = {
@@ -53,7 +62,9 @@ export function App() {
   pausedRef.current = paused;
   const filterInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the request for the first snapshot leaves before the empty page is painted, not a
+  // frame after (the first render waits on it; docs/dashboard.md has the figures).
+  useLayoutEffect(() => {
     let lastSnapshot: Snapshot | null = null;
     const instance = new EventFeed((state) => {
       setFeed(state);
@@ -76,8 +87,8 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
-      const index = Number(event.key) - 1;
-      if (Number.isInteger(index) && TABS[index] !== undefined) setTab(TABS[index]!.id);
+      const chosen = TABS.find((t) => t.key === event.key);
+      if (chosen !== undefined) setTab(chosen.id);
       else if (event.key === '/') {
         event.preventDefault();
         filterInput.current?.focus();
@@ -99,10 +110,11 @@ export function App() {
   const snapshot = paused ? (shown?.snapshot ?? null) : (feed.snapshot ?? null);
   const shownAt = paused ? (shown?.at ?? null) : feed.receivedAt;
   const words = statusWords(feed, paused, shownAt, now);
-  const rowTab: RowTab | null = tab === 'runtime' ? null : tab;
-  const allRows = rowTab === null ? [] : rowsOf(snapshot, rowTab);
+  const rowTab: RowTab | null = tab === 'runtime' || tab === 'warnings' ? null : tab;
+  const lints = useMemo(() => usableLints(snapshot?.lints), [snapshot]);
+  const allRows = useMemo(() => (rowTab === null ? [] : markedRowsOf(snapshot, rowTab)), [snapshot, rowTab]);
   const rates = rowTab === null ? new Map<number, number>() : history.rates(rowTab);
-  const columns = rowTab === null ? [] : columnsFor(rowTab, allRows);
+  const columns = rowTab === null ? [] : availableColumns(rowTab, allRows);
   const sort = rowTab === null ? null : (sorts[rowTab] ?? null);
   const rows = arrange(allRows, columns, rates, filter, sort);
   const selectedRow =
@@ -131,7 +143,7 @@ export function App() {
       <header>
         <h1>hotpath</h1>
         <div class="tabs" role="tablist">
-          {TABS.map((t, i) => (
+          {TABS.map((t) => (
             <button
               key={t.id}
               type="button"
@@ -140,10 +152,15 @@ export function App() {
               aria-selected={tab === t.id}
               onClick={() => setTab(t.id)}
             >
-              <kbd>{i + 1}</kbd> {t.title}
-              {t.id !== 'runtime' && snapshot !== null && (
-                <span class="count">{snapshot.totals?.[t.id] ?? rowsOf(snapshot, t.id).length}</span>
-              )}
+              <kbd>{t.key}</kbd> {t.title}
+              {t.id === 'warnings'
+                ? snapshot !== null && (
+                    <span class={lints.length > 0 ? 'count warning' : 'count'}>{lints.length}</span>
+                  )
+                : t.id !== 'runtime' &&
+                  snapshot !== null && (
+                    <span class="count">{snapshot.totals?.[t.id] ?? rowsOf(snapshot, t.id).length}</span>
+                  )}
             </button>
           ))}
         </div>
@@ -161,7 +178,15 @@ export function App() {
         </button>
       </header>
       <main>
-        {rowTab === null ? (
+        {tab === 'warnings' ? (
+          <WarningsPanel
+            lints={lints}
+            onShow={(target, id) => {
+              setTab(target);
+              setSelected({ tab: target, id });
+            }}
+          />
+        ) : rowTab === null ? (
           <RuntimePanel snapshot={snapshot} />
         ) : (
           <>
@@ -195,7 +220,7 @@ export function App() {
         </span>
         <span class="detail">{words.detail}</span>
         <span class="facts">
-          {facts(snapshot, rowTab, rows.length, allRows.length, sort, columns, filter)}
+          {facts(snapshot, rowTab, rows.length, allRows.length, sort, columns, filter, lints.length)}
         </span>
       </footer>
       {feed.needsToken && (
@@ -235,9 +260,11 @@ function facts(
   sort: Sort | null,
   columns: Column[],
   filter: string,
+  warnings: number,
 ): string {
   if (snapshot === null) return '';
   const parts = [`pid ${snapshot.pid}`];
+  if (warnings > 0) parts.push(`⚠ ${warnings} warning${warnings === 1 ? '' : 's'} (w)`);
   if (tab !== null) {
     parts.push(shown === total ? `${total} rows` : `${shown} of ${total} rows`);
     // The feed carries at most ROW_LIMIT rows per list; the server's totals say how many there are.

@@ -3,10 +3,10 @@
  * row, and its logs (or a future's recent calls), fetched from the server while the row stays selected.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { type ColumnDef as Column, displayLabel } from '../../src/text/columns.js';
 import { formatDurationMs } from '../../src/text/numbers.js';
 import type { FutureCall, LogEntry } from '../../src/types.js';
 import { Chart } from './Chart.js';
-import { type Column, displayLabel } from './columns.js';
 import { getJson } from './feed.js';
 import { type History, SERIES } from './history.js';
 import { type AnyRow, hasInstanceRows, numberField, type RowTab, rowsOf } from './rows.js';
@@ -78,7 +78,8 @@ function Instances(props: {
     token,
   );
   const rows = page === null ? [] : rowsOf(page as never, tab);
-  const shown = columns.filter((column) => column.key !== 'rate');
+  // Rates and lints are the site row's: instance rows have neither.
+  const shown = columns.filter((column) => column.key !== 'rate' && column.key !== 'lints');
   return (
     <section class="instances">
       <h3>Instances{page !== null && typeof page.total === 'number' ? ` (${page.total})` : ''}</h3>

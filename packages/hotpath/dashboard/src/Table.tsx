@@ -3,7 +3,8 @@
  * scroll and update as fast as ten. Rows have one fixed height for that reason.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Column } from './columns.js';
+import type { ColumnDef as Column } from '../../src/text/columns.js';
+import { markFirstRows } from './first-rows.js';
 import type { AnyRow } from './rows.js';
 
 export const ROW_HEIGHT = 24;
@@ -37,6 +38,11 @@ export function Table({ columns, rows, rates, selectedId, sort, onSort, onSelect
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (hasRows) markFirstRows();
+  }, [hasRows]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);

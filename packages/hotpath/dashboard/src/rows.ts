@@ -2,13 +2,12 @@
  * Rows as the page reads them: whatever the server sends, field by field, so that a row with fields added
  * later, or a field that became null, still shows (unknown values read as "-").
  */
-import { field, nestedNumber, numberField, textField } from '../../src/text/row-fields.js';
+import type { RowTab } from '../../src/text/columns.js';
+import { markLintedRows, usableLints } from '../../src/text/lint-rows.js';
 import type { ChannelRow, FunctionRow, FutureRow, GaugeRow, Snapshot, StreamRow } from '../../src/types.js';
 
-export { field, nestedNumber, numberField, textField };
-
-/** The tabs that list rows; Runtime (and Lints) show other things. */
-export type RowTab = 'channels' | 'streams' | 'futures' | 'functions' | 'gauges';
+export { progressCount, type RowTab } from '../../src/text/columns.js';
+export { field, nestedNumber, numberField, textField } from '../../src/text/row-fields.js';
 
 export type AnyRow = (ChannelRow | StreamRow | FutureRow | FunctionRow | GaugeRow) & Record<string, unknown>;
 
@@ -21,20 +20,12 @@ export function rowsOf(snapshot: Snapshot | null, tab: RowTab): AnyRow[] {
   );
 }
 
+/** A tab's rows with those that raise a lint marked (`lints`), for the `⚠` column. */
+export function markedRowsOf(snapshot: Snapshot | null, tab: RowTab): AnyRow[] {
+  return markLintedRows(tab, rowsOf(snapshot, tab), usableLints(snapshot?.lints));
+}
+
 /** Only channels and streams have instances under a site row. */
 export function hasInstanceRows(tab: RowTab): tab is 'channels' | 'streams' {
   return tab === 'channels' || tab === 'streams';
-}
-
-const PROGRESS: Record<RowTab, string> = {
-  channels: 'sent',
-  streams: 'yielded',
-  futures: 'calls',
-  functions: 'calls',
-  gauges: 'updates',
-};
-
-/** The count a tab's rate is computed from. */
-export function progressCount(tab: RowTab, row: AnyRow): number | null {
-  return numberField(row, PROGRESS[tab]);
 }

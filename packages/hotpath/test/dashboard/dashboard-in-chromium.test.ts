@@ -257,6 +257,90 @@ describe('the web dashboard in Chromium', () => {
   });
 });
 
+interface ServedLint {
+  lint: string;
+  kind: string;
+  label: string;
+  rowId: number;
+}
+
+/** The lints `/snapshot` lists, once two reads 300 ms apart agree (a lint may just be rising). */
+async function settledLints(url: string): Promise<ServedLint[]> {
+  const read = async () =>
+    ((await (await fetch(`${url}/snapshot?by=site`)).json()) as { lints?: ServedLint[] }).lints ?? [];
+  const key = (lints: ServedLint[]) =>
+    lints
+      .map((lint) => `${lint.lint}:${lint.kind}:${lint.rowId}`)
+      .sort()
+      .join();
+  let previous = await read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await read();
+    if (now.length > 0 && key(now) === key(previous)) return now;
+    previous = now;
+  }
+}
+
+describe('the web dashboard with lints raised', () => {
+  // Channels with items queued and nothing received stall within a second: the hostile one and the workers.
+  // Only that lint: a loop stall on a busy machine would come and go between two reads.
+  const live = browserAndProgram({
+    HOTPATH_LINTS: 'all=off,consumer-stalled=1s',
+    HOTPATH_RUNTIME_INTERVAL_MS: '100',
+  });
+
+  test('rows that raise a lint carry ⚠; the Warnings tab lists what /snapshot lists and leads to the row', async () => {
+    const { page, requests, errors } = await openPage(live.browser);
+    await page.goto(`${live.url}/`);
+    await waitForCell(page, 'worker (×3)', 'lints', '⚠');
+    const served = await settledLints(live.url);
+    const channelLints = served.filter((lint) => lint.kind === 'channel');
+    assert.ok(channelLints.some((lint) => lint.label === 'worker' && lint.lint === 'consumer-stalled'));
+
+    // The ⚠ column marks exactly the channel rows the lints name (by id), and no other.
+    const markedIds = () =>
+      page.$$eval('tbody tr[data-row-id]', (rows) =>
+        rows
+          .filter((row) => row.querySelector('td[data-col="lints"]')?.textContent === '⚠')
+          .map((row) => Number(row.getAttribute('data-row-id')))
+          .sort((a, b) => a - b),
+      );
+    const expectedIds = [...new Set(channelLints.map((lint) => lint.rowId))].sort((a, b) => a - b);
+    await page.waitForFunction(
+      (count) =>
+        [...document.querySelectorAll('td[data-col="lints"]')].filter((cell) => cell.textContent === '⚠')
+          .length === count,
+      expectedIds.length,
+      { timeout: 15_000 },
+    );
+    assert.deepEqual(await markedIds(), expectedIds);
+    assert.equal(await cellText(page, 'jobs', 'lints'), '', 'a healthy row stays blank');
+
+    // The tab's count and its list: as many as /snapshot has, each with its lint and row.
+    assert.equal(await page.textContent('button[data-tab="warnings"] .count'), String(served.length));
+    await page.keyboard.press('w');
+    await page.waitForSelector('table.lints');
+    const listed = await page.$$eval('table.lints tbody tr', (rows) =>
+      rows.map((row) => `${row.getAttribute('data-lint')} ${row.querySelectorAll('td')[1]?.textContent}`),
+    );
+    assert.deepEqual(listed.sort(), served.map((lint) => `${lint.lint} ${lint.label}`).sort());
+    assert.match((await page.textContent('.status .facts')) ?? '', new RegExp(`⚠ ${served.length} warnings`));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'dashboard-warnings.png') });
+
+    // A click on the row a lint names shows that row, selected, in its tab.
+    await page.click('table.lints tr[data-lint="consumer-stalled"] button.link:text-is("worker")');
+    await page.waitForFunction(
+      () => document.querySelector('button[data-tab="channels"]')?.getAttribute('aria-selected') === 'true',
+    );
+    const workerId = channelLints.find((lint) => lint.label === 'worker')!.rowId;
+    await page.waitForSelector(`tbody tr.selected[data-row-id="${workerId}"]`);
+    assertSameOrigin(requests, live.url);
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('the web dashboard with HOTPATH_METRICS_TOKEN', () => {
   const live = browserAndProgram({ HOTPATH_METRICS_TOKEN: TOKEN });
 

@@ -1,5 +1,8 @@
-/** The snapshot's `lints` as the console reads them: defensively, since a server may send none or more fields. */
-import type { AnyRow, TabId } from './rows.js';
+/**
+ * The snapshot's `lints` as the console and the dashboard read them: defensively, since a server may send
+ * none or more fields; and the rows they concern, marked for the `⚠` column.
+ */
+import type { ColumnRow, RowTab } from './columns.js';
 
 export interface LintLine {
   lint: string;
@@ -10,7 +13,7 @@ export interface LintLine {
   message: string;
 }
 
-const TAB_OF_KIND: Record<string, TabId> = { channel: 'channels', stream: 'streams', future: 'futures' };
+const TAB_OF_KIND: Record<string, RowTab> = { channel: 'channels', stream: 'streams', future: 'futures' };
 
 export function usableLints(list: unknown): LintLine[] {
   if (!Array.isArray(list)) return [];
@@ -31,14 +34,23 @@ export function usableLints(list: unknown): LintLine[] {
   return lints;
 }
 
+/** The tab that lists the rows of a lint's `kind`; undefined for a kind no tab lists. */
+export function tabOfLint(lint: LintLine): RowTab | undefined {
+  return TAB_OF_KIND[lint.kind];
+}
+
 /**
  * The rows of a tab with each row that raises a lint marked (`lints`: the lint names), for the `⚠`
  * column. Rows without one are returned as they are.
  */
-export function markRows(tab: TabId, rows: AnyRow[], lints: readonly LintLine[]): AnyRow[] {
+export function markLintedRows<Row extends ColumnRow>(
+  tab: RowTab,
+  rows: Row[],
+  lints: readonly LintLine[],
+): Row[] {
   const byRow = new Map<number, string[]>();
   for (const lint of lints) {
-    if (TAB_OF_KIND[lint.kind] !== tab) continue;
+    if (tabOfLint(lint) !== tab) continue;
     const names = byRow.get(lint.rowId);
     if (names === undefined) byRow.set(lint.rowId, [lint.lint]);
     else names.push(lint.lint);
@@ -46,6 +58,6 @@ export function markRows(tab: TabId, rows: AnyRow[], lints: readonly LintLine[])
   if (byRow.size === 0) return rows;
   return rows.map((row) => {
     const names = byRow.get(row.id);
-    return names === undefined ? row : ({ ...row, lints: names } as AnyRow);
+    return names === undefined ? row : ({ ...row, lints: names } as Row);
   });
 }

@@ -1,4 +1,5 @@
-import { isNumber } from './format.js';
+/** Histories drawn as block characters, in the console's table and panel and the dashboard's table. */
+import { isNumber } from './numbers.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
