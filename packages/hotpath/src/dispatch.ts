@@ -49,7 +49,9 @@ export class Dispatcher<O> {
       const result = adapter.monitor(target, options, callSite);
       this.monitored.set(target, result);
       // What we handed back is already counted: monitoring it again would count everything twice.
-      if (typeof result === 'object' && result !== null) this.monitored.set(result, result);
+      if (typeof result === 'object' && result !== null && result !== target) {
+        this.monitored.set(result, result);
+      }
       return result;
     } catch (error) {
       recordFault(error);

@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { Duplex, Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { monitorChannel } from '../channels/detect.js';
-import { type CallSite, captureOutsideSite } from '../registry/call-site.js';
+import { type CallSite, OutsideSites } from '../registry/call-site.js';
 import { recordFault } from '../registry/faults.js';
 
 /** Streams made since the preload, with where they were made; deleted once adopted (or refused). */
@@ -28,27 +28,38 @@ const notTheProgram = (file: string) =>
   file.includes(ownRoot) ||
   !(file.startsWith('/') || file.startsWith('file:') || /^[A-Za-z]:[\\/]/.test(file));
 
+/** Per stream class: whether it is Node's `IncomingMessage` (asked once per class, not per stream). */
+const messageBodies = new WeakMap<Function, boolean>();
+
+/**
+ * Node's parser makes a request or response body per message: its stack is all Node's own, so the
+ * capture (a few µs) would find no site anyway.
+ */
+function isMessageBody(kind: Function | undefined): boolean {
+  if (kind === undefined) return false;
+  let body = messageBodies.get(kind);
+  if (body === undefined) {
+    body = kind.name === 'IncomingMessage';
+    messageBodies.set(kind, body);
+  }
+  return body;
+}
+
 type Init = (this: object, ...args: unknown[]) => void;
 type AnyMethod = (this: object, ...args: unknown[]) => unknown;
 
 export function instrumentStreams(onFirstRow: () => void): void {
   const emitter = EventEmitter as unknown as { init: Init };
   const init = emitter.init;
-  emitter.init = function (this: object) {
-    const self = this as {
-      _readableState?: unknown;
-      _writableState?: unknown;
-      constructor?: { name?: string };
-    };
-    // Node's parser makes a request or response body per message: its stack is all Node's own, so the
-    // capture (a few µs) would find no site anyway.
-    if (
-      (self._readableState !== undefined || self._writableState !== undefined) &&
-      self.constructor?.name !== 'IncomingMessage'
-    ) {
+  const hook = function (this: object) {
+    const self = this as { _readableState?: unknown; _writableState?: unknown; constructor?: unknown };
+    if (self._readableState !== undefined || self._writableState !== undefined) {
       try {
-        const site = captureOutsideSite(emitter.init, notTheProgram, DEPTH);
-        if (site !== null) madeAt.set(this, site);
+        const kind = typeof self.constructor === 'function' ? self.constructor : undefined;
+        if (!isMessageBody(kind)) {
+          const site = sites.find(kind);
+          if (site !== null) madeAt.set(this, site);
+        }
       } catch (error) {
         recordFault(error);
       }
@@ -56,6 +67,9 @@ export function instrumentStreams(onFirstRow: () => void): void {
     // biome-ignore lint/complexity/noArguments: forward exactly what the constructor passed
     return Reflect.apply(init, this, arguments);
   };
+  // Per stream class, captured only as deep as that class's streams have needed (see OutsideSites).
+  const sites = new OutsideSites(hook, notTheProgram, DEPTH);
+  emitter.init = hook;
 
   const adopt = (stream: object) => {
     const site = madeAt.get(stream);

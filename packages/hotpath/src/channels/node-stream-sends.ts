@@ -22,62 +22,98 @@ export interface SendsFromBuffer {
 
 export function deriveSends(
   stream: object,
+  /** The stream, held weakly: what the stats keep must not keep the stream alive. */
+  weakStream: WeakRef<object>,
   stats: ChannelStats,
   queued: () => number | null,
   sendMethod: 'write' | 'push',
   canUnshift: boolean,
 ): SendsFromBuffer {
-  let unshifted = 0;
-  let frozen = false;
-  const sends: SendsFromBuffer = {
-    liveSent() {
-      const items = queued();
-      return items === null ? null : stats.received + items - unshifted;
-    },
-    freeze() {
-      stats.settle();
-      frozen = true;
-    },
-  };
-  stats.derive = () => {
-    if (frozen) return;
-    const live = sends.liveSent();
+  const sends = new DerivedSends(stats, queued);
+  stats.derive = sends.derive;
+  const timer = new SendTimer(stream, weakStream, stats, sends, sendMethod);
+  watchBufferChanges(stream, weakStream, sends, timer, canUnshift);
+  return sends;
+}
+
+/**
+ * The count itself. The stats keep it (through `derive`) after the stream has finished, so it holds
+ * nothing that leads to the stream, not even weakly (see `NodeStreamProbe.release`).
+ */
+class DerivedSends implements SendsFromBuffer {
+  /** Chunks given back with `unshift()`: in the buffer again, though sent once. */
+  unshifted = 0;
+  private frozen = false;
+
+  constructor(
+    private readonly stats: ChannelStats,
+    private readonly queued: () => number | null,
+  ) {}
+
+  liveSent(): number | null {
+    const items = this.queued();
+    return items === null ? null : this.stats.received + items - this.unshifted;
+  }
+
+  freeze(): void {
+    this.stats.settle();
+    this.frozen = true;
+  }
+
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  /** Brings `sent` up to date; the stats call it before anything reads their counts. */
+  readonly derive = (): void => {
+    if (this.frozen) return;
+    const live = this.liveSent();
     // Gone (collected unfinished): the count as last read. Never lower than what was read before.
-    if (live !== null && live > stats.sent) stats.sent = live;
+    if (live !== null && live > this.stats.sent) this.stats.sent = live;
   };
+}
+
+/**
+ * `destroy()` and `unshift()`, watched on the stream itself. In a function of their own: what these
+ * closures hold (the stream's weak reference, the timer) must not be in the scope the stats keep.
+ */
+function watchBufferChanges(
+  stream: object,
+  weakStream: WeakRef<object>,
+  sends: DerivedSends,
+  timer: SendTimer,
+  canUnshift: boolean,
+): void {
   patch<(...args: unknown[]) => unknown>(
     stream,
     'destroy',
     (destroy) =>
       function (this: unknown) {
-        if (this === stream && !frozen) sends.freeze();
+        if (!sends.isFrozen && this === weakStream.deref()) sends.freeze();
         // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
         return destroy.apply(this, arguments as never);
       },
   );
-  if (canUnshift) {
-    patch<(...args: unknown[]) => unknown>(
-      stream,
-      'unshift',
-      (unshift) =>
-        function (this: unknown) {
-          const before = this === stream ? sends.liveSent() : null;
-          try {
-            // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-            return unshift.apply(this, arguments as never);
-          } finally {
-            // What came back into the buffer, or was delivered again at once (flowing, empty buffer).
-            const after = before === null ? null : sends.liveSent();
-            if (after !== null && before !== null && after > before) {
-              unshifted += after - before;
-              timer.cancel();
-            }
+  if (!canUnshift) return;
+  patch<(...args: unknown[]) => unknown>(
+    stream,
+    'unshift',
+    (unshift) =>
+      function (this: unknown) {
+        const before = this === weakStream.deref() ? sends.liveSent() : null;
+        try {
+          // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+          return unshift.apply(this, arguments as never);
+        } finally {
+          // What came back into the buffer, or was delivered again at once (flowing, empty buffer).
+          const after = before === null ? null : sends.liveSent();
+          if (after !== null && before !== null && after > before) {
+            sends.unshifted += after - before;
+            timer.cancel();
           }
-        },
-    );
-  }
-  const timer = new SendTimer(stream, stats, sends, sendMethod, () => unshifted);
-  return sends;
+        }
+      },
+  );
 }
 
 /**
@@ -94,23 +130,30 @@ class SendTimer {
   /** The receive index the timed message will have; 0 while none is in flight. */
   private inFlight = 0;
 
+  /**
+   * Held weakly: the stats keep this timer (through `afterReceiveStamp`), and a stream they kept alive
+   * could never be collected, so a stream dropped unfinished would stay for ever.
+   */
+  private readonly stream: WeakRef<object>;
+
   constructor(
-    private readonly stream: object,
+    stream: object,
+    weakStream: WeakRef<object>,
     private readonly stats: ChannelStats,
-    sends: SendsFromBuffer,
+    sends: DerivedSends,
     private readonly method: 'write' | 'push',
-    unshifted: () => number,
   ) {
+    this.stream = weakStream;
     const target = stream as Record<string, (...args: unknown[]) => unknown>;
     const original = target[method]!;
     this.original = original;
     const timer = this;
     this.timed = function (this: unknown) {
-      const before = timer.armed && this === stream ? sends.liveSent() : null;
+      const before = timer.armed && this === timer.stream.deref() ? sends.liveSent() : null;
       // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
       if (before === null) return original.apply(this, arguments as never);
       // Stamped before the call: a flowing stream delivers inside it.
-      const index = before + 1 + unshifted();
+      const index = before + 1 + sends.unshifted;
       stats.timeSend(index, nowMs());
       timer.inFlight = index;
       // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
@@ -153,7 +196,7 @@ class SendTimer {
   }
 
   private swap(from: unknown, to: unknown): void {
-    const target = this.stream as Record<string, unknown>;
-    if (target[this.method] === from) target[this.method] = to;
+    const target = this.stream.deref() as Record<string, unknown> | undefined;
+    if (target !== undefined && target[this.method] === from) target[this.method] = to;
   }
 }

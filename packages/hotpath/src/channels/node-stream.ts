@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
-import type { ChannelStats } from '../registry/channel-stats.js';
+import type { ChannelProbe, ChannelStats } from '../registry/channel-stats.js';
 import { registerChannel } from '../registry/channels.js';
+import { recordFault } from '../registry/faults.js';
 import type { ChannelAdapter } from './adapter.js';
 import { deriveSends, type SendsFromBuffer } from './node-stream-sends.js';
-import { isObject, patch, weakly } from './patch.js';
+import { isObject, patch } from './patch.js';
 
 /** The parts of Node's stream state we read; all of them exist on Node 20 and 22. */
 interface ReadableState {
@@ -72,11 +73,13 @@ export const nodeStreamAdapter: ChannelAdapter = {
       target,
     );
     const derived = sendsDerivable(stream, rs, ws, options?.log);
-    stats.probe = probeFor(stream, rs, ws, objectMode, derived);
+    const weakStream = new WeakRef(stream);
+    const probe = new NodeStreamProbe(stream, weakStream, rs !== null, ws !== null, objectMode, derived);
+    stats.probe = probe;
     let sends: SendsFromBuffer | null = null;
     if (derived) {
-      const queued = weakly(stream, () => stats.probe!.queued(), null);
-      sends = deriveSends(stream, stats, queued, ws === null ? 'push' : 'write', rs !== null);
+      const queued = () => probe.items();
+      sends = deriveSends(stream, weakStream, stats, queued, ws === null ? 'push' : 'write', rs !== null);
     } else {
       // What is already buffered counts as sent, so that `queued` and the counts agree from the start.
       stats.sent = stats.probe.queued();
@@ -195,7 +198,6 @@ function countWriteCompletions(
 /**
  * Receives are the stream's own `'data'` emissions (every way of consuming a Readable emits them), and
  * the end states come from its own `'error'` and `'close'`: watched by patching `emit`, never by listening.
- * A stream whose sends are derived gets an `emit` of its own making (see `countedEmit`).
  */
 function countLifecycle(
   stream: NodeStream,
@@ -203,7 +205,7 @@ function countLifecycle(
   receiveOn: 'data' | null,
   derived: boolean,
 ): void {
-  patch<(...args: unknown[]) => boolean>(stream, 'emit', (emit) =>
+  patch<Emit>(stream, 'emit', (emit) =>
     derived ? countedEmit(emit, stats, receiveOn) : countedEmitAlso(emit, stats, receiveOn),
   );
 }
@@ -247,44 +249,124 @@ function countEnd(stats: ChannelStats, event: unknown): void {
   else if (event === 'end' || event === 'finish') stats.onClosed(false);
 }
 
-function probeFor(
-  stream: NodeStream,
-  rs: ReadableState | null,
-  ws: WritableState | null,
-  objectMode: boolean,
-  passesOn: boolean,
-) {
-  const held = heldTransformCallback(stream);
-  // A PassThrough's write is open only while its chunk is already pushed on: held while its output sits
-  // unread, or being delivered (flowing) inside the write.
-  const passing = passesOn && rs !== null && ws !== null;
-  const read = weakly(
-    stream,
-    (live) => {
-      // A Transform whose output sits unread holds its input's write open: that one is counted once.
-      const holding = ws?.writing === true && (passing || (held !== null && live[held] != null));
-      const items =
+/**
+ * What a Node stream buffers now, read off its own state when a row is taken. One object per stream (a
+ * stream per request makes many), holding nothing of the stream strongly, not even its state objects (a
+ * Writable's state holds the stream): the stats keep the probe, and monitoring must never keep a stream
+ * alive. The state is Node's internals, which a future version might change: a failed read is a recorded
+ * fault and an empty, not-full stream, never an exception in the snapshot.
+ */
+class NodeStreamProbe implements ChannelProbe {
+  private stream: WeakRef<NodeStream> | null;
+  /** What the stream held when it finished (`release`); null while it is live. */
+  private final: { items: number; bytes: number | null; full: boolean } | null = null;
+  /** Where a Transform holds its pending write callback; null for any other stream. */
+  private readonly held: symbol | null;
+  /**
+   * A PassThrough's write is open only while its chunk is already pushed on: held while its output
+   * sits unread, or being delivered (flowing) inside the write.
+   */
+  private readonly passing: boolean;
+
+  constructor(
+    stream: NodeStream,
+    weakStream: WeakRef<NodeStream>,
+    private readonly readable: boolean,
+    private readonly writable: boolean,
+    private readonly objectMode: boolean,
+    passesOn: boolean,
+  ) {
+    this.stream = weakStream;
+    this.held = heldTransformCallback(stream);
+    this.passing = passesOn && readable && writable;
+  }
+
+  /**
+   * Called once the stream has finished: its buffers no longer change, so their last state is kept and
+   * the stream let go. (Even a weak reference keeps its target through V8's young collections, so a
+   * finished row held for a while before it folds would carry every stream into the old generation.)
+   */
+  release(): void {
+    this.final = { items: this.items() ?? 0, bytes: this.queuedBytes(), full: this.full() };
+    this.stream = null;
+  }
+
+  private live(): NodeStream | undefined {
+    return this.stream?.deref();
+  }
+
+  /** Messages buffered now; null once the stream is gone. */
+  items(): number | null {
+    if (this.final !== null) return this.final.items;
+    const live = this.live();
+    if (live === undefined) return null;
+    try {
+      const rs = this.readable ? live._readableState! : null;
+      const ws = this.writable ? live._writableState! : null;
+      return (
         (rs === null ? 0 : rs.objectMode ? rs.length : rs.buffer.length - (rs.bufferIndex ?? 0)) +
         (ws === null
           ? 0
           : ws.objectMode
             ? ws.length
             : (ws.bufferedRequestCount ?? 0) + (ws.writing ? 1 : 0)) -
-        (holding ? 1 : 0);
-      const bytes = objectMode ? null : (rs?.length ?? 0) + (ws?.length ?? 0) - (holding ? ws!.writelen : 0);
-      const full = ws !== null ? ws.needDrain : rs!.length > 0 && rs!.length >= rs!.highWaterMark;
-      return { items, bytes, full };
-    },
-    { items: 0, bytes: objectMode ? null : 0, full: false },
-  );
-  return {
-    queued: () => read().items,
-    queuedBytes: () => read().bytes,
-    full: () => read().full,
-  };
+        (this.holding(live, ws) ? 1 : 0)
+      );
+    } catch (error) {
+      recordFault(error);
+      return 0;
+    }
+  }
+
+  queued(): number {
+    return this.items() ?? 0;
+  }
+
+  queuedBytes(): number | null {
+    if (this.objectMode) return null;
+    if (this.final !== null) return this.final.bytes;
+    const live = this.live();
+    if (live === undefined) return 0;
+    try {
+      const rs = this.readable ? live._readableState! : null;
+      const ws = this.writable ? live._writableState! : null;
+      return (rs?.length ?? 0) + (ws?.length ?? 0) - (this.holding(live, ws) ? ws!.writelen : 0);
+    } catch (error) {
+      recordFault(error);
+      return 0;
+    }
+  }
+
+  full(): boolean {
+    if (this.final !== null) return this.final.full;
+    const live = this.live();
+    if (live === undefined) return false;
+    try {
+      if (this.writable) return live._writableState!.needDrain;
+      const rs = live._readableState!;
+      return rs.length > 0 && rs.length >= rs.highWaterMark;
+    } catch (error) {
+      recordFault(error);
+      return false;
+    }
+  }
+
+  /** A Transform whose output sits unread holds its input's write open: that one is counted once. */
+  private holding(live: NodeStream, ws: WritableState | null): boolean {
+    return ws?.writing === true && (this.passing || (this.held !== null && live[this.held] != null));
+  }
 }
 
-/** Node keeps a Transform's pending write callback under a private symbol; found once, by its name. */
+/** Node's own symbol for a Transform's held callback, once seen: the same on every Transform. */
+let kCallback: symbol | null = null;
+
+/** Node keeps a Transform's pending write callback under a private symbol; found by its name. */
 function heldTransformCallback(stream: NodeStream): symbol | null {
-  return Object.getOwnPropertySymbols(stream).find((symbol) => symbol.description === 'kCallback') ?? null;
+  // Only a Transform has one (and has `_transform`): other streams skip listing their symbols.
+  if (typeof stream._transform !== 'function') return null;
+  if (kCallback !== null && Object.hasOwn(stream, kCallback)) return kCallback;
+  const found =
+    Object.getOwnPropertySymbols(stream).find((symbol) => symbol.description === 'kCallback') ?? null;
+  if (found !== null) kCallback = found;
+  return found;
 }

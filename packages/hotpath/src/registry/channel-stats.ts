@@ -20,6 +20,11 @@ export interface ChannelProbe {
   full(): boolean;
   /** For an emitter's event: its listeners now and the emitter's limit (0: none); null once it is gone. */
   listeners?(): { count: number; max: number } | null;
+  /**
+   * The channel has finished: from now on answer what the primitive holds now, and let go of it, so that
+   * nothing the finished row keeps (for a while, before it folds) keeps the primitive's memory alive.
+   */
+  release?(): void;
 }
 
 export interface ChannelDescription {
@@ -154,10 +159,22 @@ export class ChannelStats implements Tracked, ChannelObserver {
     this.finish();
   }
 
-  /** Derived counts are taken while the primitive is still there to read them from. */
+  /**
+   * Derived counts are taken while the primitive is still there to read them from. Then what only a
+   * live channel needs is let go: a finished row is kept a while before it folds, and what it held
+   * would otherwise outlive many young collections (a stream per request makes thousands).
+   */
   private finish(): void {
+    const already = this.finished;
     this.settle();
     this.registry.finish(this);
+    if (already || !this.finished) return;
+    this.probe?.release?.();
+    // Nothing is timed once finished: the clock's slots and the wrapper's stamp hook can go.
+    this.nextSentStamp = -1;
+    this.nextReceivedStamp = -1;
+    this.afterReceiveStamp = null;
+    this.delay?.release();
   }
 
   private stampSent(index: number): void {
@@ -176,12 +193,14 @@ export class ChannelStats implements Tracked, ChannelObserver {
    * will be the `index`-th received, and its delivery is timed against that.
    */
   timeSend(index: number, atMs: number): void {
+    if (this.finished) return;
     this.delay!.stampSentAt(index, atMs);
     this.nextReceivedStamp = index;
   }
 
   /** The message timed for receive `index` will not be that receive after all (the order shifted). */
   untimeSend(index: number): void {
+    if (this.finished) return;
     this.delay!.forgetSent(index);
   }
 

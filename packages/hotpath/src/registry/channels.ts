@@ -39,7 +39,15 @@ export function registerChannel(
     channelRegistry.allocateId(),
     site,
     site.made++,
-    { ...description, log: options?.log, logsLimit: config.logsLimit },
+    // Spelled out: V8 (Node 20) takes ~2 µs for a spread with properties added after it.
+    {
+      kind: description.kind,
+      type: description.type,
+      capacity: description.capacity,
+      fifo: description.fifo,
+      log: options?.log,
+      logsLimit: config.logsLimit,
+    },
     channelRegistry,
   );
   channelRegistry.add(stats, target);

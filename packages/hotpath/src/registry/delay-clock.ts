@@ -2,6 +2,14 @@ import { nowMs } from './clock.js';
 import { Reservoir } from './reservoir.js';
 
 const SLOTS = 32;
+/**
+ * A fresh clock's slots, copied per clock. A plain array of doubles: a `Float64Array` this size lives
+ * outside V8's heap (a malloc and a finaliser each) and cost ~1.9 µs to make against ~0.15 µs for a
+ * copy of this, which counts where a program makes a channel per request.
+ */
+const EMPTY_SLOTS: number[] = Array.from({ length: SLOTS }, () => 0.5).fill(0);
+/** A released clock's slots: never written (its owner stops timing first), read as no stamp at all. */
+const RELEASED: number[] = Object.freeze([]) as unknown as number[];
 /** Every message is timed until this many, then every 256th: a timestamp costs more than a counter. */
 const TIME_EVERY_MESSAGE_UNTIL = 64;
 const STRIDE = 256;
@@ -14,9 +22,15 @@ const STRIDE = 256;
 export class DelayClock {
   nextSent = 1;
   nextReceived = 1;
-  private readonly sentAt = new Float64Array(SLOTS);
-  private readonly sentIndex = new Float64Array(SLOTS);
+  private sentAt = EMPTY_SLOTS.slice();
+  private sentIndex = EMPTY_SLOTS.slice();
   readonly reservoir = new Reservoir();
+
+  /** The owner times nothing more: only the samples are kept. */
+  release(): void {
+    this.sentAt = RELEASED;
+    this.sentIndex = RELEASED;
+  }
 
   stampSent(index: number): void {
     const slot = slotOf(index);

@@ -30,6 +30,12 @@ const MAX_SITES = 10_000;
 
 export class Sites {
   private readonly byKey = new Map<string, Site>();
+  /**
+   * The common case (a call site, no label, no variant) by the call site itself, which call-site.ts
+   * hands out once per position: no key string to build per item. Weak: a call site past that cache is
+   * new each time.
+   */
+  private readonly byCallSite = new WeakMap<CallSite, Site>();
   private overflow: Site | null = null;
   private nextId = 1;
 
@@ -38,6 +44,18 @@ export class Sites {
   /** `variant` tells apart items that one wrap makes several of (an emitter's event names). */
   resolve(callSite: CallSite | null, customLabel: string | undefined, variant = ''): Site {
     const hasCustomLabel = typeof customLabel === 'string' && customLabel !== '';
+    const plain = callSite !== null && !hasCustomLabel && variant === '';
+    if (plain) {
+      const known = this.byCallSite.get(callSite);
+      if (known !== undefined) return known;
+    }
+    const site = this.byFullKey(callSite, hasCustomLabel ? customLabel : undefined, variant);
+    if (plain && site !== this.overflow) this.byCallSite.set(callSite, site);
+    return site;
+  }
+
+  private byFullKey(callSite: CallSite | null, customLabel: string | undefined, variant: string): Site {
+    const hasCustomLabel = customLabel !== undefined;
     const source = callSite?.source ?? null;
     const base = hasCustomLabel ? customLabel : (callSite?.label ?? this.fallbackLabel);
     const label = variant === '' ? base : `${base} ${variant}`;

@@ -159,8 +159,6 @@ export class StreamStats implements Tracked {
 }
 
 export function streamRow(stats: StreamStats): StreamRow {
-  const end = stats.endedMs >= 0 ? stats.endedMs : nowMs();
-  const span = stats.firstPullMs >= 0 ? end - stats.firstPullMs : 0;
   return {
     id: stats.id,
     label: stats.site.labelFor(stats.ordinal),
@@ -171,25 +169,42 @@ export function streamRow(stats: StreamStats): StreamRow {
     state: stats.state,
     yielded: stats.yielded,
     createdMs: round(stats.createdMs),
-    firstItemMs: stats.firstItemMs >= 0 ? round(stats.firstItemMs - stats.firstPullMs) : null,
-    itemsPerSecond: stats.yielded > 0 && span > 0 ? round((stats.yielded * 1000) / span) : null,
+    firstItemMs: firstItemMs(stats),
+    itemsPerSecond: itemsPerSecond(stats),
     consumerWaitMs: nullableRound(stats.consumerWaitMs()),
     producerWaitMs: null,
     ...(stats.finished || stats.history === null ? {} : { history: streamHistory(stats.history) }),
   };
 }
 
-/** Summary rows keep exact totals; rates and waits are summed or averaged over the folded instances. */
+function firstItemMs(stats: StreamStats): number | null {
+  return stats.firstItemMs >= 0 ? round(stats.firstItemMs - stats.firstPullMs) : null;
+}
+
+function itemsPerSecond(stats: StreamStats): number | null {
+  const end = stats.endedMs >= 0 ? stats.endedMs : nowMs();
+  const span = stats.firstPullMs >= 0 ? end - stats.firstPullMs : 0;
+  return stats.yielded > 0 && span > 0 ? round((stats.yielded * 1000) / span) : null;
+}
+
+/**
+ * Summary rows keep exact totals; rates and waits are summed or averaged over the folded instances.
+ * Runs per finished instance: after the first, only the fields that change are computed (no row).
+ */
 export function foldStream(summary: StreamRow | null, stats: StreamStats, id: number): StreamRow {
-  const row = streamRow(stats);
-  delete row.history;
-  if (summary === null) return { ...row, id, label: stats.site.label };
+  if (summary === null) {
+    const row = streamRow(stats);
+    delete row.history;
+    row.id = id;
+    row.label = stats.site.label;
+    return row;
+  }
   summary.instances++;
-  summary.yielded += row.yielded;
-  summary.state = row.state;
-  summary.consumerWaitMs = sumOrNull(summary.consumerWaitMs, row.consumerWaitMs);
-  summary.firstItemMs = summary.firstItemMs ?? row.firstItemMs;
-  summary.itemsPerSecond = summary.itemsPerSecond ?? row.itemsPerSecond;
+  summary.yielded += stats.yielded;
+  summary.state = stats.state;
+  summary.consumerWaitMs = sumOrNull(summary.consumerWaitMs, nullableRound(stats.consumerWaitMs()));
+  summary.firstItemMs ??= firstItemMs(stats);
+  summary.itemsPerSecond ??= itemsPerSecond(stats);
   return summary;
 }
 

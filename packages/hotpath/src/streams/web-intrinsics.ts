@@ -47,6 +47,35 @@ export const promiseThen = uncurry(Promise.prototype.then) as <T>(
   onRejected?: (error: unknown) => unknown,
 ) => Promise<unknown>;
 
+/**
+ * The own symbol under which this Node keeps a web stream's kind (`'ReadableStream'`, …), found once on
+ * a stream made here; null where Node keeps it otherwise (the brand check alone then decides).
+ */
+function kindSymbol(sample: object, kind: string): symbol | null {
+  for (const symbol of Object.getOwnPropertySymbols(sample)) {
+    if ((sample as Record<symbol, unknown>)[symbol] === kind) return symbol;
+  }
+  return null;
+}
+
+/**
+ * A first look before the brand check: Node's check reads that same symbol, so an object without it
+ * fails anyway, but only after Node has built its error (a full stack capture, ~10 µs) for the getter
+ * to throw. Every `stream()` of a generator and `channel()` of an emitter asks about all three kinds.
+ */
+function mayBe(symbol: symbol | null, kind: string, target: object): boolean {
+  if (symbol === null) return true;
+  try {
+    return (target as Record<symbol, unknown>)[symbol] === kind;
+  } catch {
+    return true;
+  }
+}
+
+const readableKind = kindSymbol(new NativeReadableStream(), 'ReadableStream');
+const writableKind = kindSymbol(new NativeWritableStream(), 'WritableStream');
+const transformKind = kindSymbol(new NativeTransformStream(), 'TransformStream');
+
 function branded(getter: Getter, target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   try {
@@ -59,15 +88,21 @@ function branded(getter: Getter, target: unknown): boolean {
 
 /** Node's own `ReadableStream` (or a subclass of it), whatever the global is now. */
 export function isNativeReadable(target: unknown): target is ReadableStream<unknown> {
-  return branded(readableLocked, target);
+  return isObject(target) && mayBe(readableKind, 'ReadableStream', target) && branded(readableLocked, target);
 }
 
 export function isNativeWritable(target: unknown): target is WritableStream<unknown> {
-  return branded(writableLocked, target);
+  return isObject(target) && mayBe(writableKind, 'WritableStream', target) && branded(writableLocked, target);
 }
 
 export function isNativeTransform(target: unknown): target is TransformStream<unknown, unknown> {
-  return branded(transformReadable, target);
+  return (
+    isObject(target) && mayBe(transformKind, 'TransformStream', target) && branded(transformReadable, target)
+  );
+}
+
+function isObject(target: unknown): target is object {
+  return typeof target === 'object' && target !== null;
 }
 
 export function isAbortSignal(target: unknown): target is AbortSignal {
