@@ -55,6 +55,7 @@ export class StreamStats implements Tracked, Stage {
   private timingPull = 0;
   private nextTimedPull = 1;
   readonly log: LogRing | null;
+  readonly logsItems: boolean;
   private readonly format: LogOption | undefined;
   /** Samples taken on the runtime sampler's tick, never per item. */
   history: Series | null = null;
@@ -71,6 +72,7 @@ export class StreamStats implements Tracked, Stage {
     const logging = description.log !== undefined && description.log !== false;
     this.format = logging ? description.log : undefined;
     this.log = logging ? new LogRing(description.logsLimit) : null;
+    this.logsItems = logging;
   }
 
   /** The consumer asked for the first time; later asks only matter to the wait clock. */
