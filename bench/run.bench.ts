@@ -3,6 +3,8 @@
  * in several processes — raw, with the preload and `HOTPATH_AUTO=http,fetch`, and with `http,fetch,streams`
  * — and one keep-alive client loads them interleaved round by round (`measure`), so a busy machine slows
  * them alike. The last case answers through a stream made per request: what `streams` costs at worst. ns/op is per request, the client's share included (what a load test would see).
+ * Then what `HOTPATH_AUTO=streams` costs per stream made (`creationCost`: pairs of streams in a raw and a
+ * preloaded process, each timing itself; `BENCH_CLOCK=cpu` for CPU time), printed as the ratio to raw.
  * Then the preload's startup cost: a one-line program with and without `--import hotpath/register`, until
  * its line runs (the budget) and until the process has ended.
  *
