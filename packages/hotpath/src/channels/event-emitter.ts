@@ -136,34 +136,69 @@ export const eventEmitterAdapter: ChannelAdapter = {
       rows.set(event, row);
       return row;
     };
-    // Programs mostly emit one event name many times in a row: skip the map lookup then.
-    let lastEvent: string | symbol | undefined;
-    let last: EventRow | undefined;
-    patch<Emitter['emit']>(
-      target,
-      'emit',
-      (emit) =>
-        function (this: Emitter, event: string | symbol, value?: unknown) {
-          let row = last;
-          // Stored only on a change of name: a store into the closure's context costs a write barrier.
-          if (event !== lastEvent || row === undefined) {
-            row = rows.get(event) ?? open(event);
-            lastEvent = event;
-            last = row;
-          }
-          if (row.eager) countDeliveries(row.stats, countListeners(this, event), value);
-          else row.stats.sent++;
-          // The common emit of one value as a plain call rather than a spread of `arguments`.
-          // biome-ignore lint/complexity/noArguments: a rest parameter would allocate an array per emit
-          if (arguments.length === 2) return emit.call(this, event, value);
-          // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
-          return emit.apply(this, arguments as never);
-        },
+    const rowFor = (event: string | symbol) => rows.get(event) ?? open(event);
+    patch<Emitter['emit']>(target, 'emit', (emit) =>
+      derived ? derivedEmit(emit, rowFor, countListeners) : eagerEmit(emit, rowFor, countListeners),
     );
     if (derived) watchListenerChanges(emitter, rows, countListeners);
     return target;
   },
 };
+
+/**
+ * The emit of an emitter whose rows count emits only. A function of its own, apart from `eagerEmit`: the
+ * two share no type feedback, so that a logging emitter elsewhere in the program (whose rows count every
+ * delivery) cannot slow this one's emits down (measured: +10 ns an emit when they shared one).
+ */
+function derivedEmit(
+  emit: Emitter['emit'],
+  rowFor: (event: string | symbol) => EventRow,
+  countListeners: ListenerCounter,
+): Emitter['emit'] {
+  // Programs mostly emit one event name many times in a row: skip the map lookup then.
+  let lastEvent: string | symbol | undefined;
+  let last: EventRow | undefined;
+  return function (this: Emitter, event: string | symbol, value?: unknown) {
+    let row = last;
+    // Stored only on a change of name: a store into the closure's context costs a write barrier.
+    if (event !== lastEvent || row === undefined) {
+      row = rowFor(event);
+      lastEvent = event;
+      last = row;
+    }
+    // Only the shared `(other events)` row counts deliveries as they happen.
+    if (row.eager) countDeliveries(row.stats, countListeners(this, event), value);
+    else row.stats.sent++;
+    // The common emit of one value as a plain call rather than a spread of `arguments`.
+    // biome-ignore lint/complexity/noArguments: a rest parameter would allocate an array per emit
+    if (arguments.length === 2) return emit.call(this, event, value);
+    // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+    return emit.apply(this, arguments as never);
+  };
+}
+
+/** The emit of an emitter whose rows count each delivery at the emit (logging, or not Node's own). */
+function eagerEmit(
+  emit: Emitter['emit'],
+  rowFor: (event: string | symbol) => EventRow,
+  countListeners: ListenerCounter,
+): Emitter['emit'] {
+  let lastEvent: string | symbol | undefined;
+  let last: EventRow | undefined;
+  return function (this: Emitter, event: string | symbol, value?: unknown) {
+    let row = last;
+    if (event !== lastEvent || row === undefined) {
+      row = rowFor(event);
+      lastEvent = event;
+      last = row;
+    }
+    countDeliveries(row.stats, countListeners(this, event), value);
+    // biome-ignore lint/complexity/noArguments: a rest parameter would allocate an array per emit
+    if (arguments.length === 2) return emit.call(this, event, value);
+    // biome-ignore lint/complexity/noArguments: forward exactly what the caller passed
+    return emit.apply(this, arguments as never);
+  };
+}
 
 function countDeliveries(stats: ChannelStats, listeners: number, value: unknown): void {
   stats.onSent(value);

@@ -49,6 +49,7 @@ export class StreamStats implements Tracked {
   private timingPull = 0;
   private nextTimedPull = 1;
   readonly log: LogRing | null;
+  readonly logsItems: boolean;
   private readonly format: LogOption | undefined;
   /** Samples taken on the runtime sampler's tick, never per item. */
   history: Series | null = null;
@@ -65,6 +66,7 @@ export class StreamStats implements Tracked {
     const logging = description.log !== undefined && description.log !== false;
     this.format = logging ? description.log : undefined;
     this.log = logging ? new LogRing(description.logsLimit) : null;
+    this.logsItems = logging;
   }
 
   /** The consumer asked for the first time; later asks only matter to the wait clock. */

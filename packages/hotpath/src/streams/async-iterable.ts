@@ -70,51 +70,18 @@ function instrumentIterable(source: object, register: (target: object) => Stream
 export function instrumentIterator(iterator: object, stats: ReadCounter, returnCancels = true): void {
   instrumented.add(iterator);
   const target = iterator as { next: Method; return?: Method; throw?: Method };
-  const next = target.next;
-  const settle = (result: unknown) => {
-    try {
-      if (typeof result === 'object' && result !== null) {
-        stats.onAnswer();
-        if ((result as IteratorResult<unknown>).done) stats.onClosed();
-        else stats.onItem((result as IteratorResult<unknown>).value);
-      }
-    } catch (error) {
-      recordFault(error);
-    }
-    return result;
-  };
-  const errored = () => {
-    try {
-      stats.onAnswer();
-      stats.onErrored();
-    } catch (fault) {
-      recordFault(fault);
-    }
-  };
-  const fail = (error: unknown) => {
-    errored();
-    throw error;
-  };
+  // Logging iterators count through functions of their own (see `countedNext`).
+  const logging = stats.logsItems === true;
+  const { settle, fail } = logging ? observeLogged(stats) : observe(stats);
   const forward = (result: unknown) => {
-    if (result instanceof Promise) return result.then(settle, fail);
     // Another thenable: its `then` is called once, in a later job, exactly as `await` would call it.
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
       return Promise.resolve(result).then(settle, fail);
     }
     return settle(result);
   };
-  defineHidden(iterator, 'next', function countedNext(this: unknown) {
-    stats.onPull();
-    let result: unknown;
-    try {
-      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
-      result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
-    } catch (error) {
-      errored();
-      throw error;
-    }
-    return forward(result);
-  });
+  const counted = logging ? countedNextLogged : countedNext;
+  defineHidden(iterator, 'next', counted(target.next, stats, settle, fail, forward));
   const ret = target.return;
   // Only a method the source has: adding one would change what `break` does.
   if (typeof ret === 'function') {
@@ -133,10 +100,113 @@ export function instrumentIterator(iterator: object, stats: ReadCounter, returnC
         // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed
         result = Reflect.apply(thrown, this, arguments);
       } catch (error) {
-        errored();
+        errored(stats);
         throw error;
       }
+      if (result instanceof Promise) return result.then(settle, fail);
       return forward(result);
     });
   }
+}
+
+type Settle = (result: unknown) => unknown;
+type Fail = (error: unknown) => never;
+type Forward = (result: unknown) => unknown;
+
+function errored(stats: ReadCounter): void {
+  try {
+    stats.onAnswer();
+    stats.onErrored();
+  } catch (fault) {
+    recordFault(fault);
+  }
+}
+
+/** What each answer of `next` / `throw` is met with: the result counted, or the rejection. */
+function observe(stats: ReadCounter): { settle: Settle; fail: Fail } {
+  return {
+    settle: (result) => {
+      try {
+        if (typeof result === 'object' && result !== null) {
+          stats.onAnswer();
+          if ((result as IteratorResult<unknown>).done) stats.onClosed();
+          else stats.onItem((result as IteratorResult<unknown>).value);
+        }
+      } catch (error) {
+        recordFault(error);
+      }
+      return result;
+    },
+    fail: (error) => {
+      errored(stats);
+      throw error;
+    },
+  };
+}
+
+/** `observe` again, for logging iterators (see `countedNext`). */
+function observeLogged(stats: ReadCounter): { settle: Settle; fail: Fail } {
+  return {
+    settle: (result) => {
+      try {
+        if (typeof result === 'object' && result !== null) {
+          stats.onAnswer();
+          if ((result as IteratorResult<unknown>).done) stats.onClosed();
+          else stats.onItem((result as IteratorResult<unknown>).value);
+        }
+      } catch (error) {
+        recordFault(error);
+      }
+      return result;
+    },
+    fail: (error) => {
+      errored(stats);
+      throw error;
+    },
+  };
+}
+
+/**
+ * The counting `next`: the source's own, its answer met with one `then`. Written twice with the same
+ * body (`countedNextLogged`, `observeLogged`): V8 keeps type feedback per function in the source, so
+ * one shared by logging and plain iterators carries the logging path into every plain item (measured:
+ * ~+10 ns an item on an async generator, when both were in one program).
+ */
+function countedNext(next: Method, stats: ReadCounter, settle: Settle, fail: Fail, forward: Forward): Method {
+  return function countedNext(this: unknown) {
+    stats.onPull();
+    let result: unknown;
+    try {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
+      result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
+    } catch (error) {
+      errored(stats);
+      throw error;
+    }
+    if (result instanceof Promise) return result.then(settle, fail);
+    return forward(result);
+  };
+}
+
+/** `countedNext` again, for logging iterators. */
+function countedNextLogged(
+  next: Method,
+  stats: ReadCounter,
+  settle: Settle,
+  fail: Fail,
+  forward: Forward,
+): Method {
+  return function countedNext(this: unknown) {
+    stats.onPull();
+    let result: unknown;
+    try {
+      // biome-ignore lint/complexity/noArguments: forwards exactly what the caller passed, without a copy
+      result = arguments.length === 0 ? next.call(this) : Reflect.apply(next, this, arguments);
+    } catch (error) {
+      errored(stats);
+      throw error;
+    }
+    if (result instanceof Promise) return result.then(settle, fail);
+    return forward(result);
+  };
 }

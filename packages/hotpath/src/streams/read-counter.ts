@@ -5,6 +5,8 @@
 export interface ReadCounter {
   /** The readable has ended (closed, errored or cancelled): nothing more is marked. */
   readonly finished: boolean;
+  /** Whether each item is logged as it comes (such counters get counting functions of their own). */
+  readonly logsItems?: boolean;
   onPull(): void;
   onAnswer(): void;
   onItem(value: unknown): void;

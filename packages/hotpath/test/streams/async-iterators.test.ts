@@ -72,6 +72,42 @@ describe('async iterators and generators', () => {
     assert.equal(await ticks(wrap(upTo(1), 'ticks')), raw + 1);
   });
 
+  test('logging and plain iterators (counted by separate functions) end in the same rows', async () => {
+    async function* failsAfter(n: number) {
+      yield* upTo(n);
+      throw new Error('source failed');
+    }
+    const consume = async (source: AsyncIterable<number>, stopAt?: number) => {
+      const seen: number[] = [];
+      try {
+        for await (const n of source) {
+          seen.push(n);
+          if (n === stopAt) break;
+        }
+        return { seen, error: null };
+      } catch (error) {
+        return { seen, error: (error as Error).message };
+      }
+    };
+    for (const [name, make, stopAt] of [
+      ['full', () => upTo(5), undefined],
+      ['broken off', () => upTo(5), 2],
+      ['failing', () => failsAfter(3), undefined],
+    ] as const) {
+      const raw = await consume(make(), stopAt);
+      const plain = await consume(wrap(make(), `both-${name}-plain`), stopAt);
+      const logged = await consume(wrap(make(), `both-${name}-logged`, true), stopAt);
+      assert.deepEqual(plain, raw, name);
+      assert.deepEqual(logged, raw, name);
+      const [p, l] = [row(`both-${name}-plain`), row(`both-${name}-logged`)];
+      assert.deepEqual([l.state, l.yielded], [p.state, p.yielded], name);
+      assert.equal(p.yielded, raw.seen.length, name);
+    }
+    assert.equal(row('both-full-plain').state, 'closed');
+    assert.equal(row('both-broken off-plain').state, 'cancelled');
+    assert.equal(row('both-failing-plain').state, 'errored');
+  });
+
   test('a rejection the consumer never handles is still one unhandled rejection, with the same reason', async () => {
     const [off, on] = await Promise.all([
       runScript(scenarios('stream-unhandled.ts')),
