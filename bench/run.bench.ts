@@ -3,6 +3,8 @@
  * in several processes — raw, with the preload and `HOTPATH_AUTO=http,fetch`, and with `http,fetch,streams`
  * — and one keep-alive client loads them interleaved round by round (`measure`), so a busy machine slows
  * them alike. The last case answers through a stream made per request: what `streams` costs at worst. ns/op is per request, the client's share included (what a load test would see).
+ * Then what `HOTPATH_AUTO=streams` costs per stream made (`creationCost`: pairs of streams in a raw and a
+ * preloaded process, each timing itself; `BENCH_CLOCK=cpu` for CPU time), printed as the ratio to raw.
  * Then the preload's startup cost: a one-line program with and without `--import hotpath/register`, until
  * its line runs (the budget) and until the process has ended.
  *
@@ -11,9 +13,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BenchResult, measure, median } from './harness.ts';
+import { type BenchResult, cpuClock, measure, median, quantile } from './harness.ts';
 
 const SERVER = fileURLToPath(new URL('fixtures/http-server.mjs', import.meta.url));
+const PAIRS = fileURLToPath(new URL('fixtures/stream-pairs.mjs', import.meta.url));
 const REGISTER = new URL('../packages/hotpath/dist/auto/register.js', import.meta.url).href;
 const CONCURRENCY = 16;
 
@@ -79,6 +82,67 @@ function startupNs(preload: boolean): { toProgram: number; cpu: number; total: n
   return { toProgram: wallMs * 1e6, cpu: cpuUs * 1e3, total: Number(process.hrtime.bigint() - started) };
 }
 
+/** A child process making stream pairs on request (see fixtures/stream-pairs.mjs). */
+async function startPairs(preload: boolean) {
+  const child = spawn(process.execPath, [...(preload ? ['--import', REGISTER] : []), PAIRS], {
+    env: {
+      ...process.env,
+      HOTPATH: preload ? '1' : undefined,
+      HOTPATH_AUTO: 'streams',
+      HOTPATH_METRICS_SERVER_OFF: '1',
+      HOTPATH_REPORT: 'off',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve) => child.once('message', resolve));
+  const pairs = (ops: number) =>
+    new Promise<{ wallNs: number; cpuNs: number }>((resolve) => {
+      child.once('message', (answer) => resolve(answer as { wallNs: number; cpuNs: number }));
+      child.send({ ops });
+    });
+  return { child, pairs };
+}
+
+/**
+ * What `HOTPATH_AUTO=streams` costs per stream made: the same pairs (a `Readable.from()` piped into a
+ * `Writable`: two streams, each found at its creation site, adopted, counted, finished and folded) in a
+ * raw process and a preloaded one, round by round in alternating order. Each process times itself
+ * (`BENCH_CLOCK=cpu`: its own CPU time, which other work on a busy machine does not inflate).
+ */
+export async function creationCost(): Promise<BenchResult> {
+  const raw = await startPairs(false);
+  const on = await startPairs(true);
+  try {
+    const ops = 4000;
+    await raw.pairs(ops);
+    await on.pairs(ops);
+    const samples = { raw: [] as number[], on: [] as number[] };
+    for (let round = 0; round < 11; round++) {
+      const order = round % 2 === 0 ? (['raw', 'on'] as const) : (['on', 'raw'] as const);
+      for (const name of order) {
+        const { wallNs, cpuNs } = await (name === 'raw' ? raw : on).pairs(ops);
+        samples[name].push(cpuClock ? cpuNs : wallNs);
+      }
+    }
+    const perRound = samples.on.map((ns, round) => ns / samples.raw[round]!);
+    return {
+      name: 'HOTPATH_AUTO=streams, per pair of streams made: Readable.from([1, 2, 3]).pipe(new Writable())',
+      rawNs: median(samples.raw),
+      onNs: median(samples.on),
+      spread: {
+        raw: [Math.min(...samples.raw), Math.max(...samples.raw)],
+        on: [Math.min(...samples.on), Math.max(...samples.on)],
+      },
+      ratios: {
+        on: { median: median(perRound), p25: quantile(perRound, 0.25), p75: quantile(perRound, 0.75) },
+      },
+    };
+  } finally {
+    raw.child.kill();
+    on.child.kill();
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const raw = await startServer({ HOTPATH: undefined }, false);
   const http = await startServer({ HOTPATH: '1', HOTPATH_AUTO: 'http,fetch' }, true);
@@ -119,6 +183,7 @@ export async function run(): Promise<BenchResult[]> {
     agent.destroy();
     for (const server of [raw, http, streams, rawStream, streamsStream]) server.child.kill();
   }
+  results.push(await creationCost());
   // Interleaved, one of each per round; the first of each is warm-up.
   const bare: ReturnType<typeof startupNs>[] = [];
   const preloaded: ReturnType<typeof startupNs>[] = [];
@@ -158,9 +223,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const result of results) {
     const ratio = result.onNs / result.rawNs;
     const extraMs = (result.onNs - result.rawNs) / 1e6;
+    const paired = result.ratios?.on?.median ?? ratio;
     console.log(
       `${result.name}: raw ${(result.rawNs / 1e3).toFixed(1)} µs, on ${(result.onNs / 1e3).toFixed(1)} µs, ` +
-        `${result.baseline === undefined ? `throughput ${(1 / (result.ratios?.on?.median ?? ratio)).toFixed(3)}× of raw` : `+${extraMs.toFixed(1)} ms`}`,
+        `${result.baseline === undefined ? `${paired.toFixed(2)}× the time, throughput ${(1 / paired).toFixed(3)}× of raw` : `+${extraMs.toFixed(1)} ms`}`,
     );
   }
 }

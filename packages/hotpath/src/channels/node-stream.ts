@@ -265,8 +265,11 @@ function countEnd(stats: ChannelStats, event: unknown, stream: unknown, payload:
  */
 class NodeStreamProbe implements ChannelProbe {
   private stream: WeakRef<NodeStream> | null;
-  /** What the stream held when it finished (`release`); null while it is live. */
-  private final: { items: number; bytes: number | null; full: boolean } | null = null;
+  /** Whether the stream has finished (`release`): the three fields below are what it held then. */
+  private released = false;
+  private finalItems = 0;
+  private finalBytes: number | null = null;
+  private finalFull = false;
   /** Where a Transform holds its pending write callback; null for any other stream. */
   private readonly held: symbol | null;
   /**
@@ -294,7 +297,10 @@ class NodeStreamProbe implements ChannelProbe {
    * finished row held for a while before it folds would carry every stream into the old generation.)
    */
   release(): void {
-    this.final = { items: this.items() ?? 0, bytes: this.queuedBytes(), full: this.full() };
+    this.finalItems = this.items() ?? 0;
+    this.finalBytes = this.queuedBytes();
+    this.finalFull = this.full();
+    this.released = true;
     this.stream = null;
   }
 
@@ -304,7 +310,7 @@ class NodeStreamProbe implements ChannelProbe {
 
   /** Messages buffered now; null once the stream is gone. */
   items(): number | null {
-    if (this.final !== null) return this.final.items;
+    if (this.released) return this.finalItems;
     const live = this.live();
     if (live === undefined) return null;
     try {
@@ -331,7 +337,7 @@ class NodeStreamProbe implements ChannelProbe {
 
   queuedBytes(): number | null {
     if (this.objectMode) return null;
-    if (this.final !== null) return this.final.bytes;
+    if (this.released) return this.finalBytes;
     const live = this.live();
     if (live === undefined) return 0;
     try {
@@ -345,7 +351,7 @@ class NodeStreamProbe implements ChannelProbe {
   }
 
   full(): boolean {
-    if (this.final !== null) return this.final.full;
+    if (this.released) return this.finalFull;
     const live = this.live();
     if (live === undefined) return false;
     try {

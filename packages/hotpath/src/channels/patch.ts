@@ -10,13 +10,21 @@ export function patch<F extends (...args: any[]) => any>(
   replacement: (original: F) => F,
 ): void {
   const original = (target as Record<string | symbol, F>)[name]!;
-  Object.defineProperty(target, name, {
-    value: replacement(original),
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  });
+  ownMethod.value = replacement(original);
+  try {
+    Object.defineProperty(target, name, ownMethod);
+  } finally {
+    ownMethod.value = undefined;
+  }
 }
+
+/** The one descriptor every patch defines with (a stream gets four: one object, not four per stream). */
+const ownMethod: PropertyDescriptor = {
+  value: undefined,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+};
 
 /**
  * A probe reads the primitive through this, so that monitoring never keeps it alive. The probe reads

@@ -175,7 +175,11 @@ export class ChannelStats implements Tracked, ChannelObserver, Stage {
     this.settle();
     this.registry.finish(this);
     if (already || !this.finished) return;
-    this.probe?.release?.();
+    if (this.probe?.release !== undefined) {
+      this.probe.release();
+      // The probe now answers what the primitive held at the end: derived counts are final too.
+      this.derive = null;
+    }
     // Nothing is timed once finished: the clock's slots and the wrapper's stamp hook can go.
     this.nextSentStamp = -1;
     this.nextReceivedStamp = -1;
