@@ -25,4 +25,5 @@ await wideTx.send(1);
 await wideTx.send(2);
 held.push(evilTx, wideTx);
 console.log(`url ${await serverUrl()}`);
-setInterval(() => {}, 1000);
+// Holds the open rows too: one the program drops is collected, and a collected channel is closed.
+setInterval(() => held, 1000);

@@ -37,5 +37,6 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   console.log('ok');
 });
 // The metrics server never keeps a program alive: this does, until the test ends it.
-setInterval(() => {}, 1000);
+// Holds the channels too: one the program drops is collected, and a collected channel is closed.
+setInterval(() => [hostileTx, workers], 1000);
 console.log(`url ${await serverUrl()}`);
