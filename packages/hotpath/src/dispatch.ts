@@ -12,12 +12,21 @@ export interface Adapter<O> {
   monitor(target: object, options: O | undefined, callSite: CallSite | null): unknown;
 }
 
+/** The `monitored` value of a target handed back as itself. */
+const ITSELF = Symbol('itself');
+
 /**
  * Finds the adapter for a target and runs it. Bad input is the program's mistake and gets a TypeError
  * naming every accepted kind; a fault of ours hands the target back unmonitored, never an exception.
  */
 export class Dispatcher<O> {
-  /** What each target was handed back as, so that wrapping the same object twice counts it once. */
+  /**
+   * What each target was handed back as, so that wrapping the same object twice counts it once. A
+   * target handed back as itself maps to `ITSELF`, never to itself: V8's young-generation collector
+   * keeps a weak map's value alive while the map is old and the key young, so an entry whose value is
+   * its own key carried every monitored object (a stream per request) into the old generation, through
+   * a collection that then took ~10 ms.
+   */
   private readonly monitored = new WeakMap<object, unknown>();
 
   /** `call` names the wrapper in errors: `channel(target)`. Adapters are tried in order. */
@@ -30,7 +39,7 @@ export class Dispatcher<O> {
     if ((typeof target !== 'object' && typeof target !== 'function') || target === null)
       throw this.unsupported(target);
     const previous = this.monitored.get(target);
-    if (previous !== undefined) return previous;
+    if (previous !== undefined) return previous === ITSELF ? target : previous;
     const adapter = this.adapters.find((candidate) => matches(candidate, target));
     if (adapter === undefined) throw this.unsupported(target);
     const refusal = adapter.refuse?.(target) ?? null;
@@ -47,10 +56,10 @@ export class Dispatcher<O> {
   ): unknown {
     try {
       const result = adapter.monitor(target, options, callSite);
-      this.monitored.set(target, result);
+      this.monitored.set(target, result === target ? ITSELF : result);
       // What we handed back is already counted: monitoring it again would count everything twice.
       if (typeof result === 'object' && result !== null && result !== target) {
-        this.monitored.set(result, result);
+        this.monitored.set(result, ITSELF);
       }
       return result;
     } catch (error) {
