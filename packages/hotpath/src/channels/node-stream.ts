@@ -15,6 +15,7 @@ interface ReadableState {
   buffer: { length: number };
   bufferIndex?: number;
   ended: boolean;
+  endEmitted: boolean;
   destroyed: boolean;
   errored: unknown;
 }
@@ -25,6 +26,7 @@ interface WritableState {
   length: number;
   needDrain: boolean;
   ending: boolean;
+  finished: boolean;
   destroyed: boolean;
   writing: boolean;
   writelen: number;
@@ -57,8 +59,7 @@ export const nodeStreamAdapter: ChannelAdapter = {
   },
   monitor(target, options, callSite) {
     const stream = target as NodeStream;
-    const rs = isObject(stream._readableState) ? stream._readableState : null;
-    const ws = isObject(stream._writableState) ? stream._writableState : null;
+    const { rs, ws } = sidesInUse(stream);
     const objectMode = ws?.objectMode ?? rs!.objectMode;
     const capacity = (rs?.highWaterMark ?? 0) + (ws?.highWaterMark ?? 0);
     const stats = registerChannel(
@@ -95,6 +96,22 @@ export const nodeStreamAdapter: ChannelAdapter = {
     return target;
   },
 };
+
+/**
+ * The sides a stream carries messages on. A Duplex made one-way — `readable: false` (a socket
+ * `process.stdout` writes to a pipe through) or `writable: false` (`process.stdin` on a pipe) — has
+ * its other side ended from the start: it is counted as the Writable or the Readable it really is, so
+ * that its receives are its sink's completed writes (or its sends its pushes), not events that never come.
+ */
+function sidesInUse(stream: NodeStream): { rs: ReadableState | null; ws: WritableState | null } {
+  const rs = isObject(stream._readableState) ? stream._readableState : null;
+  const ws = isObject(stream._writableState) ? stream._writableState : null;
+  // A Transform's sides are one channel, whatever state either is in.
+  if (rs === null || ws === null || typeof stream._transform === 'function') return { rs, ws };
+  if (rs.endEmitted === true && rs.length === 0 && ws.finished !== true) return { rs: null, ws };
+  if (ws.finished === true && ws.length === 0 && rs.endEmitted !== true) return { rs, ws: null };
+  return { rs, ws };
+}
 
 /**
  * Where each message sent is, until received, in the stream's own object-mode buffers: a Readable, a

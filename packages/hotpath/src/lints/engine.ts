@@ -1,47 +1,21 @@
 import type { ChannelStats } from '../registry/channel-stats.js';
 import { channelRegistry } from '../registry/channels.js';
-import type { FutureSite } from '../registry/future-site.js';
 import { futureRegistry } from '../registry/futures.js';
 import { CHANNEL, FUTURE, Series, STREAM, TickClock } from '../registry/history.js';
-import { linkUpstream, MAX_CHAIN, type Stage } from '../registry/pipelines.js';
+import type { Stage } from '../registry/pipelines.js';
 import type { Site } from '../registry/sites.js';
 import type { StreamStats } from '../registry/stream-stats.js';
 import { streamRegistry } from '../registry/streams.js';
-import type { Lint, LintKind, Stall } from '../types.js';
+import type { LintKind } from '../types.js';
+import { LoopBlocked, type StallSource } from './loop-lint.js';
 import { LINT_NAMES, type LintName, type LintSettings } from './names.js';
-import { backedUp, channelFull, consumerStalled, fullShare, meanRate, queueGrowing } from './rules.js';
-
-/** One raised lint, about one instance (or future row, or the loop), as of the last tick. */
-export interface Raised {
-  lint: LintName;
-  kind: LintKind;
-  /** The instance's id (channels, streams), the future row's, or 0 for the loop. */
-  id: number;
-  /** The site row it belongs to (channels, streams); the row itself otherwise. */
-  siteId: number;
-  label: string;
-  siteLabel: string;
-  since: number;
-  /** The message, naming the row by the label it is given. */
-  say(label: string): string;
-}
-
-/** Takes the lint it is given (made for it) and sets its `since`. */
-type Raise = (raised: Omit<Raised, 'since'>, since: number) => void;
+import { judgePipelines } from './pipeline-lint.js';
+import { channelHead, futureHead, type Raise, type Raised, seconds } from './raised.js';
+import { channelFull, consumerStalled, fullShare, queueGrowing } from './rules.js';
 
 const KIND_INDEX: Record<LintKind, number> = { channel: 0, stream: 1, future: 2, runtime: 3 };
 const LINT_INDEX = Object.fromEntries(LINT_NAMES.map((name, i) => [name, i])) as Record<LintName, number>;
 
-/** What the engine needs of the loop-delay watch: stalls, counted and listed. */
-export interface StallSource {
-  stallsSeen(): number;
-  stallList(): Stall[];
-}
-
-/** A loop stall keeps `loop-blocked` raised this long after it. */
-export const LOOP_BLOCKED_HOLD_MS = 10_000;
-/** Stalls in the first moments of monitoring are module loading and compilation, not the program. */
-export const LOOP_WARM_UP_MS = 2_000;
 /** Stale pending calls looked at per tick, at most (they are walked oldest first). */
 const STALE_CALLS_CAP = 100_000;
 
@@ -68,11 +42,7 @@ export class LintEngine {
   private sinceByKey = new Map<number, number>();
   private spareSince = new Map<number, number>();
   private startedMs = -1;
-  private stallsSeen = -1;
-  private loopLastBlockedMs = -1;
-  private loopBlockedSince = -1;
-  private loopWorstMs = 0;
-  private loopInFlight = 0;
+  private readonly loopBlocked = new LoopBlocked();
   /** Per site, reused from tick to tick (sites are bounded in number; instances come and go). */
   private readonly channelSums = new Map<Site, SiteSums>();
   private readonly streamSums = new Map<Site, SiteSums>();
@@ -111,9 +81,12 @@ export class LintEngine {
     this.linked.length = 0;
     let inFlight = this.channels(tick, now, raise);
     this.streams(tick, now, raise);
-    if (this.linked.length > 0) this.pipelines(tick, now, raise);
+    const window = this.settings['pipeline-bottleneck'];
+    if (this.linked.length > 0 && window !== null) judgePipelines(this.linked, tick, now, window, raise);
     inFlight += this.futures(tick, now, raise);
-    this.loop(now, inFlight, stalls, raise);
+    const threshold = this.settings['loop-blocked'];
+    if (stalls !== undefined && threshold !== null)
+      this.loopBlocked.judge(now, this.startedMs, inFlight, stalls, threshold, raise);
     this.raised = raised;
     this.spareSince = this.sinceByKey;
     this.sinceByKey = nextSince;
@@ -336,243 +309,10 @@ export class LintEngine {
     }
     return pending;
   }
-
-  /**
-   * `pipeline-bottleneck`: walks each chain of linked rows from its last live row upstream, and names the
-   * most downstream row that is backed up (its queue full, or never empty, over the window) when the row
-   * after it is not: everything before it waits on it, everything after it keeps up. Only rows that are
-   * linked are looked at; an unlinked program pays one compare per row.
-   */
-  private pipelines(tick: number, now: number, raise: Raise): void {
-    const window = this.settings['pipeline-bottleneck'];
-    if (window === null) return;
-    this.resolveLabels();
-    for (const stage of this.linked) if (stage.after !== null) stage.after.feedsTick = tick;
-    const named = new Set<Stage>();
-    for (const tail of this.linked) {
-      // Only from the end of a chain: a row that feeds a live row is walked from there.
-      if (tail.feedsTick === tick || tail.after === null) continue;
-      const chain: Stage[] = [];
-      for (let at: Stage | null = tail; at !== null && chain.length < MAX_CHAIN; at = at.after)
-        chain.push(at);
-      chain.reverse();
-      let slowest = -1;
-      for (let i = chain.length - 1; i >= 0; i--) {
-        if (this.stageBackedUp(chain[i]!, now, window)) {
-          slowest = i;
-          break;
-        }
-      }
-      if (slowest < 0) continue;
-      const stage = chain[slowest]!;
-      // Backed up means a channel row (see stageBackedUp); named once when chains share it (a tee).
-      if (named.has(stage)) continue;
-      named.add(stage);
-      this.raiseBottleneck(chain, slowest, stage as ChannelStats, now, window, raise);
-    }
-  }
-
-  private stageBackedUp(stage: Stage, now: number, window: number): boolean {
-    // Only a queue can back up; a stream row (an iterator, a readable) has none of its own to read.
-    if (stage.finished || stage.history === null || stage.rowKind !== 'channel') return false;
-    const stats = stage as ChannelStats;
-    const series = stage.history;
-    const newest = series.length - 1;
-    if (newest < 0 || series.value(newest, CHANNEL.QUEUED) <= 0) return false;
-    return backedUp(series, CHANNEL.QUEUED, CHANNEL.FULL, stats.capacity !== null, now, window);
-  }
-
-  private raiseBottleneck(
-    chain: Stage[],
-    slowest: number,
-    stats: ChannelStats,
-    now: number,
-    window: number,
-    raise: Raise,
-  ): void {
-    const series = stats.history!;
-    const rate = meanRate(series, CHANNEL.RECEIVED, now, window);
-    const queued = series.value(series.length - 1, CHANNEL.QUEUED);
-    const share =
-      stats.capacity === null ? null : Math.round(fullShare(series, CHANNEL.FULL, now, window) * 100);
-    const names = chain.map((stage) => stage.site.labelFor(stage.ordinal));
-    const last = slowest === chain.length - 1;
-    // A stream stage (Node or WHATWG) is the work itself; any other channel is a queue whose consumer is.
-    const processes = stats.kind === 'node-stream' || stats.kind === 'web-stream';
-    raise(
-      channelHead(stats, 'pipeline-bottleneck', (label) => {
-        const who = processes
-          ? `${label} is the slowest stage`
-          : `the consumer of ${label} is the slowest stage`;
-        const queue =
-          share === null
-            ? `queue never empty over the last ${seconds(window)}, ${queued} now`
-            : `queue ${queued}, full in ${share}% of the last ${seconds(window)}`;
-        const after = last ? '' : '; the stages after it keep up';
-        return `pipeline ${chainText(names)}: ${who} (${perSecond(rate)} through, ${queue})${after}`;
-      }),
-      now - window,
-    );
-  }
-
-  /** `after: 'label'` links, resolved against the live rows once a row of that label exists. */
-  private resolveLabels(): void {
-    let byLabel: Map<string, Stage> | null = null;
-    for (const stage of this.linked) {
-      if (stage.after !== null || stage.afterLabel === null) continue;
-      if (byLabel === null) {
-        byLabel = new Map();
-        for (const stats of channelRegistry.held())
-          if (!stats.finished && !byLabel.has(stats.site.label)) byLabel.set(stats.site.label, stats);
-        for (const stats of streamRegistry.held())
-          if (!stats.finished && !byLabel.has(stats.site.label)) byLabel.set(stats.site.label, stats);
-      }
-      const upstream = byLabel.get(stage.afterLabel);
-      if (upstream !== undefined && upstream !== stage) linkUpstream(stage, upstream);
-    }
-  }
-
-  private loop(now: number, inFlight: number, stalls: StallSource | undefined, raise: Raise): void {
-    const threshold = this.settings['loop-blocked'];
-    if (stalls === undefined || threshold === null) return;
-    const seen = stalls.stallsSeen();
-    const fresh = this.stallsSeen < 0 ? 0 : seen - this.stallsSeen;
-    this.stallsSeen = seen;
-    if (fresh > 0 && inFlight > 0) {
-      const list = stalls.stallList();
-      for (const stall of list.slice(Math.max(0, list.length - fresh))) {
-        if (stall.durationMs < threshold || stall.atMs < this.startedMs + LOOP_WARM_UP_MS) continue;
-        if (!programBlocked(stall, threshold)) continue;
-        if (this.loopBlockedSince < 0) {
-          this.loopBlockedSince = stall.atMs;
-          this.loopWorstMs = 0;
-        }
-        this.loopLastBlockedMs = now;
-        this.loopWorstMs = Math.max(this.loopWorstMs, stall.durationMs);
-        this.loopInFlight = inFlight;
-      }
-    }
-    if (this.loopBlockedSince < 0) return;
-    if (now - this.loopLastBlockedMs > LOOP_BLOCKED_HOLD_MS) {
-      this.loopBlockedSince = -1;
-      return;
-    }
-    const worst = this.loopWorstMs;
-    const items = this.loopInFlight;
-    raise(
-      {
-        lint: 'loop-blocked',
-        kind: 'runtime',
-        id: 0,
-        siteId: 0,
-        label: 'event loop',
-        siteLabel: 'event loop',
-        say: () =>
-          `the event loop was blocked for up to ${seconds(worst)} while ${items} item(s) were in flight; nothing moved meanwhile`,
-      },
-      this.loopBlockedSince,
-    );
-  }
 }
-
-/**
- * Whether the program itself held its loop (running code, collecting garbage) rather than the OS not
- * running it (a busy machine, a stopped process): over the stall, counted up to the threshold, the
- * process must have used CPU time for at least half of it, and the thread's loop must have been busy
- * (not waiting for events) for at least half of it. The second keeps another thread's work (a worker
- * spinning) from making a stall of this one the program's. A loop blocked in a synchronous wait that
- * burns no CPU (`execSync`, `Atomics.wait`) is thereby not flagged: a missed warning beats a false one.
- */
-export function programBlocked(stall: Stall, thresholdMs: number): boolean {
-  const needed = PROGRAM_CPU_SHARE * Math.min(stall.durationMs, thresholdMs);
-  if (stall.cpuMs !== undefined && stall.cpuMs < needed) return false;
-  return stall.activeMs === undefined || stall.activeMs >= needed;
-}
-
-/** The share of a stall (up to the threshold) the process must have spent on the CPU to be its own doing. */
-export const PROGRAM_CPU_SHARE = 0.5;
 
 /** The history of a row (or site), made at its first sample. */
 function seriesOf(holder: { history: Series | null }, fields: number, clock: TickClock): Series {
   if (holder.history === null) holder.history = new Series(fields, clock);
   return holder.history;
-}
-
-function channelHead(stats: ChannelStats, lint: LintName, say: (label: string) => string) {
-  return {
-    lint,
-    kind: 'channel' as const,
-    id: stats.id,
-    siteId: stats.site.id,
-    label: stats.site.labelFor(stats.ordinal),
-    siteLabel: stats.site.label,
-    say,
-  };
-}
-
-function futureHead(lint: LintName, site: FutureSite) {
-  return {
-    lint,
-    kind: 'future' as const,
-    id: site.id,
-    siteId: site.id,
-    label: site.site.label,
-    siteLabel: site.site.label,
-  };
-}
-
-/** `parse → enrich → write`, long chains cut in the middle. */
-function chainText(names: string[]): string {
-  const shown = names.length <= 8 ? names : [...names.slice(0, 3), '…', ...names.slice(-4)];
-  return shown.join(' → ');
-}
-
-/** `12/s`, `0.5/s`. */
-function perSecond(rate: number): string {
-  return `${rate >= 10 ? Math.round(rate) : Number(rate.toFixed(1))}/s`;
-}
-
-/** `4.2 s`, `35 s`, `250 ms`. */
-export function seconds(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
-}
-
-/**
- * The lints as a snapshot lists them: one per instance, or grouped per site row (`rowId` the site's id,
- * `instances` how many raise it, `since` the earliest).
- */
-export function lintList(raised: readonly Raised[], by: 'site' | 'instance'): Lint[] {
-  if (by === 'instance')
-    return raised.map((r) => ({
-      lint: r.lint,
-      rowId: r.id,
-      kind: r.kind,
-      label: r.label,
-      since: round(r.since),
-      message: r.say(r.label),
-    }));
-  const groups = new Map<string, { first: Raised; since: number; count: number }>();
-  for (const r of raised) {
-    const key = `${r.lint}|${r.kind}|${r.siteId}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { first: r, since: r.since, count: 1 });
-    else {
-      group.count++;
-      group.since = Math.min(group.since, r.since);
-    }
-  }
-  return [...groups.values()].map(({ first, since, count }) => ({
-    lint: first.lint,
-    rowId: first.siteId,
-    kind: first.kind,
-    label: first.siteLabel,
-    since: round(since),
-    message: count > 1 ? `${first.say(first.siteLabel)} (${count} instances)` : first.say(first.siteLabel),
-    ...(first.kind === 'channel' || first.kind === 'stream' ? { instances: count } : {}),
-  }));
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }

@@ -1,7 +1,9 @@
 import { config } from '../config.js';
 import { shielded } from '../registry/faults.js';
 import type { Lint } from '../types.js';
-import { LintEngine, lintList, type StallSource } from './engine.js';
+import { LintEngine } from './engine.js';
+import type { StallSource } from './loop-lint.js';
+import { lintList } from './raised.js';
 
 /**
  * The process's one lint engine, started with the runtime sampler (monitoring on, main thread) and

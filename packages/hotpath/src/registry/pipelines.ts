@@ -6,7 +6,7 @@ import type { Site } from './sites.js';
  * Which rows feed which: a pipeline is rows chained by `after` links, each pointing at the row upstream of
  * it. Links are made once, when the chaining happens (a Node `pipe()` or `pipeline()`, a WHATWG `pipeTo` or
  * `pipeThrough`, or the `after` option of a wrapper), never per message; the lint engine walks them on its
- * tick (see lints/engine.ts).
+ * tick (see lints/pipeline-lint.ts).
  */
 export interface Stage {
   readonly id: number;

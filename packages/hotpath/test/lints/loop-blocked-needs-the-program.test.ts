@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { programBlocked } from '../../src/lints/engine.ts';
+import { programBlocked } from '../../src/lints/loop-lint.ts';
 import { runScript, scenarios } from '../helpers/run-script.ts';
 
 const ENV = {
