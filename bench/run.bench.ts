@@ -17,7 +17,8 @@ import { type BenchResult, cpuClock, measure, median, quantile } from './harness
 
 const SERVER = fileURLToPath(new URL('fixtures/http-server.mjs', import.meta.url));
 const PAIRS = fileURLToPath(new URL('fixtures/stream-pairs.mjs', import.meta.url));
-const REGISTER = new URL('../packages/hotpath/dist/auto/register.js', import.meta.url).href;
+const REGISTER = new URL('../packages/hotpath/dist/auto/preload.js', import.meta.url).href;
+const EMPTY = new URL('fixtures/empty.mjs', import.meta.url).href;
 const CONCURRENCY = 16;
 
 interface Started {
@@ -65,12 +66,12 @@ function load(port: number, agent: Agent) {
  * Until the program's first line runs (wall, and CPU of all the process's threads: steadier on a busy
  * machine, where waiting for a core swamps the wall time), and until the process has ended, in ns.
  */
-function startupNs(preload: boolean): { toProgram: number; cpu: number; total: number } {
+function startupNs(preload: string | null): { toProgram: number; cpu: number; total: number } {
   const started = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
     [
-      ...(preload ? ['--import', REGISTER] : []),
+      ...(preload === null ? [] : ['--import', preload]),
       '-e',
       'const u = process.cpuUsage(); process.stdout.write(performance.now() + " " + (u.user + u.system))',
     ],
@@ -184,36 +185,46 @@ export async function run(): Promise<BenchResult[]> {
     for (const server of [raw, http, streams, rawStream, streamsStream]) server.child.kill();
   }
   results.push(await creationCost());
-  // Interleaved, one of each per round; the first of each is warm-up.
-  const bare: ReturnType<typeof startupNs>[] = [];
-  const preloaded: ReturnType<typeof startupNs>[] = [];
-  for (let round = 0; round < 24; round++) {
-    const withFirst = round % 2 === 0;
-    const a = startupNs(withFirst);
-    const b = startupNs(!withFirst);
-    if (round === 0) continue;
-    (withFirst ? preloaded : bare).push(a);
-    (withFirst ? bare : preloaded).push(b);
+  // Interleaved, one of each per round (the first round is warm-up), and taken as the median of each
+  // round's difference: starting a process here varies by tens of milliseconds from one minute to the
+  // next, much more than the preload costs, and a slow phase slows both of a round alike.
+  type Startup = ReturnType<typeof startupNs>;
+  const rounds: { bare: Startup; empty: Startup; preloaded: Startup }[] = [];
+  for (let round = 0; round < 41; round++) {
+    // Each order in turn, so that none is always first after the previous round's last.
+    const order = (['bare', 'empty', 'preloaded'] as const).map((_, i, all) => all[(i + round) % 3]!);
+    const taken: Partial<Record<(typeof order)[number], Startup>> = {};
+    for (const which of order)
+      taken[which] = startupNs({ bare: null, empty: EMPTY, preloaded: REGISTER }[which]);
+    if (round > 0) rounds.push(taken as { bare: Startup; empty: Startup; preloaded: Startup });
   }
-  results.push({
-    name: 'preload startup, until the program runs: node --import hotpath/register -e … (HOTPATH=1)',
-    baseline: 'node -e …',
-    rawNs: median(bare.map((t) => t.toProgram)),
-    onNs: median(preloaded.map((t) => t.toProgram)),
-    budget: { onExtraNs: 30e6 },
-  });
-  results.push({
-    name: 'preload startup, CPU until the program runs (HOTPATH=1)',
-    baseline: 'node -e …',
-    rawNs: median(bare.map((t) => t.cpu)),
-    onNs: median(preloaded.map((t) => t.cpu)),
-  });
+  const startup = (name: string, of: (t: Startup) => number, budget?: number) => {
+    const rawNs = median(rounds.map(({ bare }) => of(bare)));
+    const extraNs = median(rounds.map(({ bare, preloaded }) => of(preloaded) - of(bare)));
+    results.push({
+      name,
+      baseline: 'node -e …',
+      rawNs,
+      onNs: rawNs + extraNs,
+      ...(budget === undefined ? {} : { budget: { onExtraNs: budget } }),
+    });
+  };
+  startup(
+    'preload startup, until the program runs: node --import hotpath/register -e … (HOTPATH=1)',
+    (t) => t.toProgram,
+    30e6,
+  );
+  startup('preload startup, CPU until the program runs (HOTPATH=1)', (t) => t.cpu);
   // What it loads in the background once the program runs is in the whole process's time.
+  startup('preload startup, whole process: node --import hotpath/register -e … (HOTPATH=1)', (t) => t.total);
+  // Node's own share of that: any `--import` starts the ESM loader before a CommonJS program, which runs
+  // without it otherwise.
+  const rawNs = median(rounds.map(({ bare }) => bare.toProgram));
   results.push({
-    name: 'preload startup, whole process: node --import hotpath/register -e … (HOTPATH=1)',
+    name: 'of which Node starting its ESM loader: node --import <an empty file> -e …',
     baseline: 'node -e …',
-    rawNs: median(bare.map((t) => t.total)),
-    onNs: median(preloaded.map((t) => t.total)),
+    rawNs,
+    onNs: rawNs + median(rounds.map(({ bare, empty }) => empty.toProgram - bare.toProgram)),
   });
   return results;
 }

@@ -9,9 +9,17 @@
  * Startup cost is the preload's budget: each instrumentation loads only when asked for, and the metrics
  * server and the exit report (most of hotpath's code) load in the background, not before the program starts.
  */
-import { isMainThread } from 'node:worker_threads';
 import { config } from '../config.js';
 import { recordFault } from '../registry/faults.js';
+import { appendReport, claim, claimedElsewhere, runDirectory, writeServerFile } from './run-claim.js';
+
+/**
+ * Whether this is the process's main thread, without loading `node:worker_threads` (~3 ms, a tenth of the
+ * startup budget, in a program that may never start a worker): Node gives a worker thread a
+ * `process.chdir` that throws, marked `disabled`. The test `preload-thread-check` holds this fact to
+ * `worker_threads.isMainThread`, so a Node that changes it is caught.
+ */
+const isMainThread = (process.chdir as { disabled?: boolean }).disabled !== true;
 
 let arming: Promise<void> | null = null;
 
@@ -25,7 +33,6 @@ function activateSoon(): void {
 }
 
 async function register(): Promise<void> {
-  const { claimedElsewhere, runDirectory } = await import('./run-claim.js');
   // Under `hotpath run`, a process the program started: its rows could reach no one.
   if (claimedElsewhere(process.env)) return;
   if (!isMainThread && !config.auto.has('workers')) return;
@@ -33,16 +40,14 @@ async function register(): Promise<void> {
   if (dir !== null && (await import('./launchers.js')).isLauncher(process.argv[1])) return;
   // Side by side: each import is a round through the module loader.
   const [claiming, workers, http, fetch, streams] = await Promise.all([
-    dir === null
-      ? null
-      : Promise.all([import('./run-claim.js'), import('../server/launch.js'), import('../report/output.js')]),
+    dir === null ? null : Promise.all([import('../server/launch.js'), import('../report/output.js')]),
     isMainThread && config.auto.has('workers') ? import('./workers.js') : null,
     config.auto.has('http') ? import('./http.js') : null,
     config.auto.has('fetch') ? import('./fetch.js') : null,
     config.auto.has('streams') ? import('./streams.js') : null,
   ]);
   if (dir !== null && claiming !== null) {
-    const [{ appendReport, claim, writeServerFile }, { announceServerTo }, { sendReportsTo }] = claiming;
+    const [{ announceServerTo }, { sendReportsTo }] = claiming;
     claim(process.env);
     announceServerTo((url) => guard(() => writeServerFile(dir, url)));
     sendReportsTo((text) => guard(() => appendReport(dir, text)));

@@ -5,8 +5,14 @@
  * bound, written whole then renamed, so a reader never sees half of it) and, at exit, appends its reports
  * to `report.txt`. It then changes its own environment so that the processes it starts stay silent.
  */
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/**
+ * `node:fs` is fetched when a file is written, not imported: the preload loads this module, and an ESM
+ * import of `node:fs` builds its whole namespace, which loads Node's stream modules (19 of them, a few
+ * milliseconds) into every program before its first line.
+ */
+const fs = () => process.getBuiltinModule('node:fs');
 
 export const RUN_VARIABLE = 'HOTPATH_RUN';
 export const SERVER_FILE = 'server.json';
@@ -42,10 +48,10 @@ export function claimedElsewhere(env: NodeJS.ProcessEnv): boolean {
 export function writeServerFile(dir: string, url: string): void {
   const target = join(dir, SERVER_FILE);
   const partial = `${target}.${process.pid}.tmp`;
-  writeFileSync(partial, `${JSON.stringify({ url, pid: process.pid })}\n`);
-  renameSync(partial, target);
+  fs().writeFileSync(partial, `${JSON.stringify({ url, pid: process.pid })}\n`);
+  fs().renameSync(partial, target);
 }
 
 export function appendReport(dir: string, text: string): void {
-  appendFileSync(join(dir, REPORT_FILE), text);
+  fs().appendFileSync(join(dir, REPORT_FILE), text);
 }

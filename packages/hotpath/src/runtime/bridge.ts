@@ -1,4 +1,3 @@
-import { BroadcastChannel } from 'node:worker_threads';
 import type {
   ChannelRow,
   ChannelSiteRow,
@@ -11,6 +10,9 @@ import type {
 } from '../types.js';
 
 /**
+ * `BroadcastChannel` is used as the global it is, not imported: `node:worker_threads` takes ~3 ms to load,
+ * which the preload's startup would pay in every program, most of which start no worker.
+ *
  * Workers publish to the main thread over a BroadcastChannel with a name of hotpath's own, so the
  * program's `parentPort`, its own ports and channels never see a hotpath message.
  */
