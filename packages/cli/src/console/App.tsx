@@ -4,7 +4,7 @@
  */
 
 import type { Snapshot } from 'hotpath';
-import { markLintedRows, siteStateSummary, usableLints } from 'hotpath/text';
+import { markLintedRows, usableLints } from 'hotpath/text';
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../client/feed.js';
@@ -19,9 +19,11 @@ import { Notice } from './Notice.js';
 import { OutputPane, type OutputPaneSource } from './OutputPane.js';
 import { RuntimeView } from './RuntimeView.js';
 import { RateTracker } from './rates.js';
+import { replayKey } from './replay-keys.js';
 import { type AnyRow, displayLabel, hasInstanceRows, type TabId, usableRows } from './rows.js';
 import { StatusLine } from './StatusLine.js';
 import { currentView, handleKey, initialState, type KeyFlags, TAB_ORDER, type UiState } from './state.js';
+import { tableFacts } from './status-facts.js';
 import { TabBar } from './TabBar.js';
 import { Table } from './Table.js';
 import { arrangeRows, isLive, selectionIndex, windowTop } from './view.js';
@@ -221,7 +223,14 @@ export function App({
    * rows when an earlier key in the same burst changed the tab, filter or sort.
    */
   function onKey(input: string, key: KeyFlags): void {
-    if (replay !== undefined && replayKey(replay, input, key)) return;
+    if (replay !== undefined) {
+      const handled = replayKey(replay, gotoRef.current, uiRef.current.editingFilter, input, key);
+      if (handled !== null) {
+        gotoRef.current = handled.typed;
+        setGoto(handled.typed);
+        return;
+      }
+    }
     const before = uiRef.current;
     const latest = currentView(before);
     const sameDrill = before.drill === ui.drill;
@@ -268,57 +277,27 @@ export function App({
     setUi(result);
   }
 
-  /** The keys of a replay: space, ←/→, [ ], g (and the time typed after it). True when the key was one. */
-  function replayKey(controls: ReplayControls, input: string, key: KeyFlags): boolean {
-    const typed = gotoRef.current;
-    if (typed !== null) {
-      let next: string | null = typed;
-      if (key.return) {
-        const ms = parseTime(typed);
-        if (ms !== null) controls.seek(ms);
-        next = null;
-      } else if (key.escape) next = null;
-      else if (key.backspace || key.delete) next = typed.slice(0, -1);
-      else if (/^[0-9.:]$/.test(input)) next = typed + input;
-      gotoRef.current = next;
-      setGoto(next);
-      return true;
-    }
-    if (uiRef.current.editingFilter || key.ctrl) return false;
-    if (input === ' ' || input === 'p' || input === 'P') controls.togglePlay();
-    else if (key.leftArrow) controls.step(-1);
-    else if (key.rightArrow) controls.step(1);
-    else if (input === '[') controls.changeSpeed(-1);
-    else if (input === ']') controls.changeSpeed(1);
-    else if (input === 'g') {
-      gotoRef.current = '';
-      setGoto('');
-    } else return false;
-    return true;
-  }
-
   const counts = {} as Record<TabId, number | null>;
   for (const id of TAB_ORDER)
     counts[id] = snapshot === null ? null : (snapshot.totals?.[id] ?? tabRows[id].length);
 
-  const facts = [
-    arranged.length > 0 ? `[${selected + 1}/${arranged.length}]` : null,
-    drill === null && (snapshot?.totals?.[tab] ?? 0) > allRows.length
-      ? `first ${allRows.length} of ${snapshot?.totals?.[tab]}`
-      : null,
-    drill === null
-      ? siteStates(selectedRow)
-      : `instances of ${drill.label}${bracketed(siteStates(tabRows[tab].find((row) => row.id === drill.siteId)))} (← back)`,
-    ui.liveOnly ? `live only (${allRows.length - rows.length} finished hidden)` : null,
-    view.sort.key === null
-      ? null
-      : `sort ${columns.find((c) => c.key === view.sort.key)?.header ?? view.sort.key}${view.sort.descending ? '▼' : '▲'}`,
-    view.filter === '' ? null : `filter "${view.filter}"`,
-    snapshot !== null && snapshot.faults > 0 ? `${snapshot.faults} faults` : null,
-    snapshot === null ? null : `pid ${snapshot.pid}`,
-  ]
-    .filter((fact) => fact !== null)
-    .join(' · ');
+  const facts = tableFacts({
+    shown: arranged.length,
+    selected,
+    total: snapshot?.totals?.[tab],
+    received: allRows.length,
+    finishedHidden: ui.liveOnly ? allRows.length - rows.length : null,
+    selectedRow,
+    drill:
+      drill === null
+        ? null
+        : { label: drill.label, site: tabRows[tab].find((row) => row.id === drill.siteId) },
+    sort: view.sort,
+    sortHeader: columns.find((c) => c.key === view.sort.key)?.header,
+    filter: view.filter,
+    faults: snapshot?.faults ?? 0,
+    pid: snapshot?.pid ?? null,
+  });
 
   const inspected = ui.inspect ? detail?.entries[logSelected] : undefined;
 
@@ -458,13 +437,6 @@ export function App({
   );
 }
 
-/** `12.5` seconds, or `1:30` minutes and seconds, in milliseconds; null when it is neither. */
-export function parseTime(text: string): number | null {
-  const match = /^(?:(\d+):)?(\d+(?:\.\d*)?)$/.exec(text.trim());
-  if (match === null) return null;
-  return (Number(match[1] ?? 0) * 60 + Number(match[2])) * 1000;
-}
-
 /** What Ink would have reported for a control character met inside a burst of typed text. */
 function flagsOf(char: string): KeyFlags {
   if (char === '\r' || char === '\n') return { return: true };
@@ -479,19 +451,6 @@ function pinnedIndex(keys: readonly string[], key: string | null, index: number)
   if (keys.length === 0) return 0;
   const found = key === null ? -1 : keys.indexOf(key);
   return found >= 0 ? found : Math.min(index, keys.length - 1);
-}
-
-/** `3 active · 554 closed` for a site row standing for several instances; null otherwise. */
-function siteStates(row: AnyRow | undefined): string | null {
-  if (row === undefined || (row.instances ?? 1) <= 1) return null;
-  const states = row.states;
-  return states !== null && typeof states === 'object'
-    ? siteStateSummary(states as Record<string, number>)
-    : null;
-}
-
-function bracketed(text: string | null): string {
-  return text === null ? '' : ` (${text})`;
 }
 
 /** The rows of a `/channels?site=ID` answer (`channels` or `streams` list). */
