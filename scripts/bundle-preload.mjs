@@ -7,6 +7,7 @@
 // a module with state (the config, the fault counter, the clock's origin, the set of hotpath's own servers)
 // must stay one shared instance with the rest of the library, so every module not named here stays an
 // import of the file tsc wrote. Run after `tsc -b`, which it reads and leaves as it is.
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -53,3 +54,8 @@ await build({
   logLevel: 'warning',
   plugins: [keepOthersShared],
 });
+
+// A joined module now runs from dist/auto/: `import.meta.url` in it would name the wrong file.
+if (readFileSync(outfile, 'utf8').includes('import.meta')) {
+  throw new Error(`${outfile}: a joined module uses import.meta; keep it out of JOINED in ${import.meta.url}`);
+}
