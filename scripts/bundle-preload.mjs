@@ -57,5 +57,7 @@ await build({
 
 // A joined module now runs from dist/auto/: `import.meta.url` in it would name the wrong file.
 if (readFileSync(outfile, 'utf8').includes('import.meta')) {
-  throw new Error(`${outfile}: a joined module uses import.meta; keep it out of JOINED in ${import.meta.url}`);
+  throw new Error(
+    `${outfile}: a joined module uses import.meta; keep it out of JOINED in ${import.meta.url}`,
+  );
 }
