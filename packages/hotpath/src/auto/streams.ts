@@ -45,6 +45,30 @@ function isMessageBody(kind: Function | undefined): boolean {
   return body;
 }
 
+/** Each creation site once per stream class (same objects each time: sites are found by them). */
+const byClass = new WeakMap<CallSite, Map<Function, CallSite>>();
+
+/**
+ * The site of a stream of class `kind`: the line, with the class as its variant, so that the streams of
+ * a one-line `pipeline(createReadStream(a), createGzip(), createWriteStream(b))` are three rows, each
+ * counting one stream's chunks, rather than one row adding up three different streams.
+ */
+function ofClass(site: CallSite, kind: Function | undefined): CallSite {
+  const name = kind?.name;
+  if (kind === undefined || !name) return site;
+  let classes = byClass.get(site);
+  if (classes === undefined) {
+    classes = new Map();
+    byClass.set(site, classes);
+  }
+  let found = classes.get(kind);
+  if (found === undefined) {
+    found = { source: site.source, label: site.label, variant: name };
+    classes.set(kind, found);
+  }
+  return found;
+}
+
 type Init = (this: object, ...args: unknown[]) => void;
 type AnyMethod = (this: object, ...args: unknown[]) => unknown;
 
@@ -58,7 +82,7 @@ export function instrumentStreams(onFirstRow: () => void): void {
         const kind = typeof self.constructor === 'function' ? self.constructor : undefined;
         if (!isMessageBody(kind)) {
           const site = sites.find(kind);
-          if (site !== null) madeAt.set(this, site);
+          if (site !== null) madeAt.set(this, ofClass(site, kind));
         }
       } catch (error) {
         recordFault(error);

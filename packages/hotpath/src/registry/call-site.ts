@@ -6,6 +6,12 @@ export interface CallSite {
   source: string;
   /** The last two path segments and the line: `examples/pipeline.ts:42`. */
   label: string;
+  /**
+   * What tells apart different things made at the same line, appended to the label (`HOTPATH_AUTO=streams`
+   * gives each stream class its own row: `pipeline(createReadStream(a), createGzip(), createWriteStream(b))`
+   * is three rows, not one that adds up three streams).
+   */
+  variant?: string;
 }
 
 const holder: { stack?: unknown } = {};

@@ -41,10 +41,16 @@ export class Sites {
 
   constructor(private readonly fallbackLabel: string) {}
 
-  /** `variant` tells apart items that one wrap makes several of (an emitter's event names). */
-  resolve(callSite: CallSite | null, customLabel: string | undefined, variant = ''): Site {
+  /**
+   * `variant` tells apart items that one wrap makes several of (an emitter's event names); a call site's
+   * own variant (see `CallSite`) is part of that call site, so its site is still found by the call site.
+   */
+  resolve(callSite: CallSite | null, customLabel: string | undefined, wrapVariant = ''): Site {
     const hasCustomLabel = typeof customLabel === 'string' && customLabel !== '';
-    const plain = callSite !== null && !hasCustomLabel && variant === '';
+    const plain = callSite !== null && !hasCustomLabel && wrapVariant === '';
+    const ownVariant = callSite?.variant ?? '';
+    const variant =
+      ownVariant === '' ? wrapVariant : wrapVariant === '' ? ownVariant : `${ownVariant} ${wrapVariant}`;
     if (plain) {
       const known = this.byCallSite.get(callSite);
       if (known !== undefined) return known;

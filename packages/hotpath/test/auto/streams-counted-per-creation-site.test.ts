@@ -33,9 +33,13 @@ test('each auto-instrumented stream is counted at the line that made it, however
   });
   assert.equal(result.status, 0, result.stderr);
   const rows = (JSON.parse(result.stdout) as Snapshot).channels;
+  // A row's label is the line and the stream's class: `auto/stream-sites.mjs:29 Gzip` (`-2` for a second instance).
+  const classOf = (row: ChannelRow) => /^auto\/stream-sites\.mjs:\d+ (\w+)(?:-\d+)?$/.exec(row.label)?.[1];
+  const onLine = (marker: string) =>
+    rows.filter((row) => row.label.startsWith(`auto/stream-sites.mjs:${lineOf(marker)} `));
   const at = (marker: string) => {
     const label = `auto/stream-sites.mjs:${lineOf(marker)}`;
-    const found = rows.filter((row) => row.label.replace(/-\d+$/, '') === label);
+    const found = onLine(marker);
     assert.ok(found.length > 0, `${label} in ${[...new Set(rows.map((row) => row.label))].join(', ')}`);
     const sum = (field: 'sent' | 'received' | 'instances') =>
       found.reduce((total, row) => total + row[field], 0);
@@ -51,7 +55,22 @@ test('each auto-instrumented stream is counted at the line that made it, however
   assert.deepEqual(at('SITE-SINK'), { instances: 9, sent: 18, received: 18 });
   // zlib builds its stream five constructors deep: still the program's line.
   assert.equal(at('SITE-GZIP').instances, 3, 'the source, the gzip stream and the PassThrough');
-  const unexpected = rows.filter((row: ChannelRow) => !row.label.startsWith('auto/stream-sites.mjs:'));
+  // Three streams made on one line are three rows, one per class, each counting its own stream.
+  const gzipLine = onLine('SITE-GZIP');
+  assert.deepEqual(gzipLine.map((row) => [classOf(row), row.instances]).sort(), [
+    ['Gzip', 1],
+    ['PassThrough', 1],
+    ['Readable', 1],
+  ]);
+  const sentTo = (kind: string) => gzipLine.find((row) => classOf(row) === kind)?.sent;
+  assert.deepEqual([sentTo('Readable'), sentTo('Gzip')], [1, 1], 'one buffer pushed, one written');
+  assert.ok((sentTo('PassThrough') ?? 0) >= 1, 'the gzipped bytes');
+  assert.deepEqual(
+    [...new Set(onLine('SITE-SINK').map(classOf))],
+    [onLine('SITE-SINK').map(classOf)[0]],
+    'streams of one class on one line stay one row',
+  );
+  const unexpected = rows.filter((row: ChannelRow) => classOf(row) === undefined);
   assert.deepEqual(
     unexpected.map((row) => row.label),
     [],
