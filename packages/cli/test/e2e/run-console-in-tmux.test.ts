@@ -68,12 +68,17 @@ describe('hotpath run in a terminal', () => {
             },
             15_000,
           );
-          // Readable.from(1000 lines) and the upper-casing Transform: 1000 sent and received each.
+          // Readable.from(1000 lines) and the upper-casing Transform: 1000 sent and received each, each a
+          // row labelled by its line and class.
           const pipelineRows = [
-            ...channels.matchAll(/^┃\S*server\.mjs:(\d+)\s+bounded\[\d+\]\s+\S+\s+(\S+)\s+(\S+)/gm),
+            ...channels.matchAll(/^┃\S*server\.mjs:(\d+) (\w+)\s+bounded\[\d+\]\s+\S+\s+(\S+)\s+(\S+)/gm),
           ];
-          const thousands = pipelineRows.filter((row) => count(row[2]!) === 1000 && count(row[3]!) === 1000);
-          assert.ok(thousands.length >= 2, `two stages of 1000 in:\n${channels}`);
+          const thousands = pipelineRows.filter((row) => count(row[3]!) === 1000 && count(row[4]!) === 1000);
+          assert.deepEqual(
+            thousands.map((row) => row[2]),
+            ['Readable', 'Transform'],
+            `two stages of 1000 in:\n${channels}`,
+          );
 
           press('C-c');
           const ended = await waitFor(

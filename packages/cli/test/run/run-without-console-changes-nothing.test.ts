@@ -103,8 +103,12 @@ describe('hotpath run --no-console', () => {
       } else assert.deepEqual(fromWorker, [], 'without workers, a worker is left alone');
       if (auto.includes('streams')) {
         // The pipeline's stages, by the line that made them: 200 lines in, 200 out of the transform.
-        const source = report.channels.find((r) => r.label === `run/flow.mjs:${lineOf('Readable.from(')}`);
-        const upper = report.channels.find((r) => r.label === `run/flow.mjs:${lineOf('new Transform(')}`);
+        const source = report.channels.find(
+          (r) => r.label === `run/flow.mjs:${lineOf('Readable.from(')} Readable`,
+        );
+        const upper = report.channels.find(
+          (r) => r.label === `run/flow.mjs:${lineOf('new Transform(')} Transform`,
+        );
         assert.ok(source && upper, `pipeline rows in ${report.channels.map((r) => r.label).join(', ')}`);
         assert.equal(source.sent, 200);
         assert.equal(upper.sent, 200);
