@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BELOW_FLOOR,
   type BenchResult,
   cpuClock,
   formatBaselineResults,
@@ -56,6 +57,12 @@ if (peers !== '')
   console.log(`\nThe same workloads tracked by global hooks, as Clinic.js and APM agents do:\n\n${peers}`);
 const over = results.filter((result) => verdict(result).includes('OVER'));
 if (over.length > 0) console.log(`\n${over.length} budget(s) over: ${over.map((r) => r.name).join('; ')}`);
+const belowFloor = results.filter((result) => verdict(result).includes(BELOW_FLOOR));
+if (belowFloor.length > 0) {
+  console.log(
+    `${belowFloor.length} budget(s) below the floor of any exact design, measured in the same rounds: ${belowFloor.map((r) => r.name).join('; ')}`,
+  );
+}
 
 mkdirSync(new URL('results/', here), { recursive: true });
 writeFileSync(
